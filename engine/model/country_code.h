@@ -1,0 +1,56 @@
+// A country code as the case format writes it: ISO 3166-1 alpha-2 ("GB") or,
+// for a state that no longer exists, ISO 3166-3 alpha-4 ("YUCS").
+//
+// Four bytes, compared and hashed as a value, so that reference lookups in
+// kernels never touch the heap.
+
+#ifndef DIVRISK_ENGINE_MODEL_COUNTRY_CODE_H_
+#define DIVRISK_ENGINE_MODEL_COUNTRY_CODE_H_
+
+#include <array>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+namespace divrisk {
+
+class CountryCode {
+ public:
+  CountryCode() = default;
+
+  // Returns a code when `text` is 2 or 4 upper-case ASCII letters; whether
+  // the code exists is for the country table to say.
+  static std::optional<CountryCode> FromText(std::string_view text) {
+    if (text.size() != 2 && text.size() != 4) return std::nullopt;
+    CountryCode code;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] < 'A' || text[i] > 'Z') return std::nullopt;
+      code.chars_[i] = text[i];
+    }
+    return code;
+  }
+
+  std::string_view view() const {
+    return std::string_view(chars_.data(), chars_[2] == 0 ? 2 : 4);
+  }
+  bool empty() const { return chars_[0] == 0; }
+
+  friend bool operator==(const CountryCode&, const CountryCode&) = default;
+  friend bool operator<(const CountryCode& a, const CountryCode& b) {
+    return a.chars_ < b.chars_;
+  }
+  template <typename H>
+  friend H AbslHashValue(H h, const CountryCode& c) {
+    uint32_t packed;
+    std::memcpy(&packed, c.chars_.data(), 4);
+    return H::combine(std::move(h), packed);
+  }
+
+ private:
+  std::array<char, 4> chars_{};
+};
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_MODEL_COUNTRY_CODE_H_

@@ -1,0 +1,170 @@
+#include "tests/indicators/kernel_test_util.h"
+
+#include <cmath>
+
+#include "engine/model/name_normalizer.h"
+#include "gtest/gtest.h"
+#include "indicators/registry.h"
+
+namespace divrisk::testing {
+
+CountryCode CC(std::string_view code) { return *CountryCode::FromText(code); }
+Date D(std::string_view iso) { return *ParseIsoDate(iso); }
+
+Case MinimalCase() {
+  Case c;
+  c.id = "TEST-1";
+  c.assessed_on = D("2026-03-14");
+  c.exporter.name = "Northbridge Defence Systems Ltd";
+  c.exporter.country = CC("GB");
+  GoodsLine g;
+  g.category = GoodsCategory::kSmallArms;
+  g.description = "5.56mm rifles";
+  g.quantity = 10;
+  c.goods.push_back(g);
+  c.end_user.name = "Ministry of Defence of Norway";
+  c.end_user.country = CC("NO");
+  return c;
+}
+
+namespace {
+
+ReferenceData BuildReference() {
+  ReferenceData ref;
+  auto country = [&](std::string_view code, std::string name,
+                     std::optional<Date> att, bool wassenaar) {
+    CountryProfile p;
+    p.code = CC(code);
+    p.name = std::move(name);
+    p.att_in_force = att;
+    p.wassenaar = wassenaar;
+    ref.countries[p.code] = p;
+  };
+  country("GB", "United Kingdom", D("2014-12-24"), true);
+  country("NO", "Norway", D("2014-12-24"), true);
+  country("AE", "United Arab Emirates", std::nullopt, false);
+  country("BF", "Burkina Faso", D("2014-12-24"), false);
+  country("TD", "Chad", D("2015-05-25"), false);
+  country("LY", "Libya", std::nullopt, false);
+  country("KP", "Korea, Democratic People's Republic of", std::nullopt, false);
+  country("RU", "Russian Federation", std::nullopt, true);
+  country("CN", "China", D("2020-09-29"), false);
+  country("US", "United States", std::nullopt, true);
+
+  Embargo ly;
+  ly.id = "UN-LY-2011";
+  ly.imposing_body = "UN";
+  ly.target = CC("LY");
+  ly.target_name = "Libya";
+  ly.direction = EmbargoDirection::kBoth;
+  ly.start = D("2011-02-26");
+  ly.instrument = "UNSCR 1970 (2011)";
+  ref.embargoes.push_back(ly);
+  Embargo ru;
+  ru.id = "EU-RU-2014";
+  ru.imposing_body = "EU";
+  ru.target = CC("RU");
+  ru.target_name = "Russian Federation";
+  ru.start = D("2014-07-31");
+  ru.instrument = "Council Decision 2014/512/CFSP";
+  ref.embargoes.push_back(ru);
+  Embargo so;
+  so.id = "UN-SO-1992";
+  so.imposing_body = "UN";
+  so.target = CC("SO");
+  so.target_name = "Somalia";
+  so.direction = EmbargoDirection::kBoth;
+  so.start = D("1992-01-23");
+  so.end = D("2023-12-01");
+  ref.embargoes.push_back(so);
+
+  RegisterEntry e;
+  e.register_name = "GB-exporters";
+  e.country = CC("GB");
+  e.role = RegisterRole::kExporter;
+  e.register_id = "GB-EXP-0412";
+  e.name = "Northbridge Defence Systems Ltd";
+  e.registered_on = D("2015-04-01");
+  e.valid_until = D("2027-12-31");
+  ref.register_entries.push_back(e);
+  ref.registers_held.push_back({CC("GB"), RegisterRole::kExporter});
+
+  ref.euc_templates.push_back(
+      {CC("NO"), "Norwegian Ministry of Defence", "NO-EUC-2019",
+       D("2019-05-01"), std::nullopt});
+  ref.flagged_euc_numbers.push_back(
+      {CC("TD"), "MI/DL/2025/001", true, D("2025-06-01"), "test"});
+
+  ListedParty s;
+  s.id = "KPe.001";
+  s.name = "Korea Mining Development Trading Corporation";
+  s.aliases = {"KOMID"};
+  s.country = CC("KP");
+  s.effect = ListingEffect::kSanction;
+  s.list = "UN Security Council 1718 Committee";
+  s.reference = "KPe.001";
+  s.listed_on = D("2009-04-24");
+  ref.listed_parties.push_back(s);
+  ListedParty d;
+  d.id = "DN-DE-2025-07";
+  d.name = "Eastgate Global Logistics FZE";
+  d.country = CC("AE");
+  d.effect = ListingEffect::kDenial;
+  d.list = "denial notification from DE";
+  d.listed_on = D("2025-12-01");
+  ref.listed_parties.push_back(d);
+  for (int i = 0; i < static_cast<int>(ref.listed_parties.size()); ++i) {
+    const ListedParty& p = ref.listed_parties[i];
+    ref.listed_by_name[NormalizeName(p.name)].push_back(i);
+    for (const auto& a : p.aliases) {
+      ref.listed_by_name[NormalizeName(a)].push_back(i);
+    }
+  }
+  return ref;
+}
+
+}  // namespace
+
+const ReferenceData& TestReference() {
+  static const ReferenceData* ref = new ReferenceData(BuildReference());
+  return *ref;
+}
+
+ParamValue ScalarParam(std::string text) {
+  ParamValue v;
+  v.text = std::move(text);
+  return v;
+}
+
+ParamValue ListParam(std::vector<std::string> items) {
+  ParamValue v;
+  v.items = std::move(items);
+  v.is_list = true;
+  return v;
+}
+
+KernelRun RunKernel(const std::string& name, const Case& c, Params params,
+                    const ReferenceData& ref) {
+  KernelRun run;
+  const KernelFactory* factory = BuiltinKernels().Find(name);
+  if (factory == nullptr) {
+    ADD_FAILURE() << "kernel not registered: " << name;
+    return run;
+  }
+  KernelParams kp(std::move(params));
+  std::unique_ptr<Kernel> kernel = (*factory)(kp, ref);
+  run.param_errors = kp.Errors();
+  EXPECT_TRUE(run.param_errors.empty())
+      << name << ": " << run.param_errors.front();
+  run.value = kernel->Explain(c, &run.evidence);
+  std::vector<double> out(1);
+  kernel->EvaluateBatch(std::span<const Case>(&c, 1), out);
+  run.batch_value = out[0];
+  const bool same = (std::isnan(run.value) && std::isnan(run.batch_value)) ||
+                    run.value == run.batch_value;
+  EXPECT_TRUE(same) << name << ": batch " << run.batch_value << " vs explain "
+                    << run.value;
+  return run;
+}
+
+}  // namespace divrisk::testing

@@ -1,0 +1,55 @@
+// Fixtures for kernel tests: a minimal valid case, a small reference world,
+// and a way to run one kernel by name with parameters.
+
+#ifndef DIVRISK_TESTS_INDICATORS_KERNEL_TEST_UTIL_H_
+#define DIVRISK_TESTS_INDICATORS_KERNEL_TEST_UTIL_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/model/case.h"
+#include "engine/model/reference_data.h"
+#include "indicators/kernel.h"
+#include "indicators/registry.h"
+
+namespace divrisk::testing {
+
+// GB company exports 10 small arms to the Norwegian armed forces, assessed
+// 2026-03-14; every optional fact absent (unknown).
+Case MinimalCase();
+
+CountryCode CC(std::string_view code);
+Date D(std::string_view iso);
+
+// GB, NO, AE, BF, TD, LY, KP, RU, CN, US with ATT/Wassenaar facts; a UN
+// embargo on LY (to and from, from 2011-02-26), an EU one on RU (to, from
+// 2014-07-31), a lifted UN one on SO (1992-01-23 .. 2023-12-01); register
+// GB exporters {GB-EXP-0412 Northbridge Defence Systems Ltd}; EUC template
+// for NO; forged EUC number TD "MI/DL/2025/001"; listed parties: sanction
+// "Korea Mining Development Trading Corporation" (KP, listed 2009-04-24)
+// and denial "Eastgate Global Logistics FZE" (AE, listed 2025-12-01).
+const ReferenceData& TestReference();
+
+struct KernelRun {
+  double value = 0;       // from Explain
+  double batch_value = 0; // from EvaluateBatch: must equal value
+  Evidence evidence;
+  std::vector<std::string> param_errors;
+};
+
+// Parameters as text: "a" is a scalar, {"a", "b"} a list (use ListParam).
+using Params = std::map<std::string, ParamValue>;
+ParamValue ScalarParam(std::string text);
+ParamValue ListParam(std::vector<std::string> items);
+
+// Builds kernel `name` from the builtin registry with `params` and runs it on
+// `c`. Fails the test (ADD_FAILURE) if the kernel is not registered, if the
+// parameters had errors, or if the batch and explain values differ.
+KernelRun RunKernel(const std::string& name, const Case& c,
+                    Params params = {},
+                    const ReferenceData& ref = TestReference());
+
+}  // namespace divrisk::testing
+
+#endif  // DIVRISK_TESTS_INDICATORS_KERNEL_TEST_UTIL_H_
