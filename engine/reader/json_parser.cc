@@ -1,0 +1,226 @@
+#include "engine/reader/json_parser.h"
+
+#include <algorithm>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "simdjson.h"
+
+namespace divrisk {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+class Builder {
+ public:
+  Builder(std::string_view text, const char* base, const DocLimits& limits,
+          int first_line)
+      : text_(text),
+        base_(base),
+        limits_(limits),
+        first_line_(first_line),
+        line_(first_line) {}
+
+  // Converts `value` into `*out`; returns an error "line:col: message".
+  absl::Status Build(od::value value, int depth, DocNode* out) {
+    std::string_view token = value.raw_json_token();
+    Locate(token.data(), out);
+    if (++nodes_ > limits_.max_nodes) {
+      return Error(token.data(), absl::StrCat("more than ", limits_.max_nodes,
+                                              " nodes"));
+    }
+    od::json_type type;
+    if (auto e = value.type().get(type)) return Error(token.data(), e);
+    switch (type) {
+      case od::json_type::object:
+      case od::json_type::array:
+        if (depth >= limits_.max_depth) {
+          return Error(token.data(),
+                       absl::StrCat("nesting deeper than the limit of ",
+                                    limits_.max_depth));
+        }
+        return type == od::json_type::object ? BuildObject(value, depth, out)
+                                             : BuildArray(value, depth, out);
+      case od::json_type::string: {
+        std::string_view s;
+        if (auto e = value.get_string().get(s)) return Error(token.data(), e);
+        if (s.size() > limits_.max_scalar_bytes) {
+          return Error(token.data(),
+                       absl::StrCat("string longer than the limit of ",
+                                    limits_.max_scalar_bytes, " bytes"));
+        }
+        out->kind = DocNode::Kind::kScalar;
+        out->type = DocNode::ScalarType::kString;
+        out->text = s;
+        return absl::OkStatus();
+      }
+      case od::json_type::number: {
+        double d;
+        if (auto e = value.get_double().get(d)) return Error(token.data(), e);
+        out->kind = DocNode::Kind::kScalar;
+        out->type = DocNode::ScalarType::kNumber;
+        out->text = Trim(token);
+        return absl::OkStatus();
+      }
+      case od::json_type::boolean: {
+        bool b;
+        if (auto e = value.get_bool().get(b)) return Error(token.data(), e);
+        out->kind = DocNode::Kind::kScalar;
+        out->type = DocNode::ScalarType::kBool;
+        out->text = b ? "true" : "false";
+        return absl::OkStatus();
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (auto e = value.is_null().get(is_null); e || !is_null) {
+          return Error(token.data(), "invalid literal");
+        }
+        out->kind = DocNode::Kind::kNull;
+        return absl::OkStatus();
+      }
+    }
+    return Error(token.data(), "unexpected value");
+  }
+
+  absl::Status Error(const char* at, simdjson::error_code e) {
+    return Error(at, simdjson::error_message(e));
+  }
+  absl::Status Error(const char* at, std::string_view message) {
+    DocNode where;
+    Locate(at, &where);
+    return absl::InvalidArgumentError(absl::StrCat(
+        where.line, ":", where.column, ": invalid JSON: ", std::string(message)));
+  }
+
+ private:
+  absl::Status BuildObject(od::value value, int depth, DocNode* out) {
+    out->kind = DocNode::Kind::kMap;
+    od::object object;
+    if (auto e = value.get_object().get(object)) return Error(Where(value), e);
+    for (auto field_result : object) {
+      od::field field;
+      if (auto e = std::move(field_result).get(field)) return Error(Last(), e);
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return Error(Last(), e);
+      DocNode key_node;
+      key_node.kind = DocNode::Kind::kScalar;
+      key_node.text = key;
+      // The key token starts just before the value: find its quote.
+      Locate(KeyStart(field.value().raw_json_token().data()), &key_node);
+      DocNode child;
+      if (auto s = Build(field.value(), depth + 1, &child); !s.ok()) return s;
+      out->fields.emplace_back(std::move(key_node), std::move(child));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status BuildArray(od::value value, int depth, DocNode* out) {
+    out->kind = DocNode::Kind::kSequence;
+    od::array array;
+    if (auto e = value.get_array().get(array)) return Error(Where(value), e);
+    for (auto item_result : array) {
+      od::value item;
+      if (auto e = std::move(item_result).get(item)) return Error(Last(), e);
+      DocNode child;
+      if (auto s = Build(item, depth + 1, &child); !s.ok()) return s;
+      out->items.push_back(std::move(child));
+    }
+    return absl::OkStatus();
+  }
+
+  // Back from a value's first byte over ':' and blanks to the key's opening
+  // quote.
+  const char* KeyStart(const char* value_start) const {
+    const char* p = value_start;
+    while (p > base_ && *(p - 1) != ':') --p;
+    if (p > base_) --p;
+    while (p > base_ && (*(p - 1) == ' ' || *(p - 1) == '\t' ||
+                         *(p - 1) == '\n' || *(p - 1) == '\r')) {
+      --p;
+    }
+    if (p > base_ && *(p - 1) == '"') {
+      --p;
+      while (p > base_ && !(*(p - 1) == '"' && (p - 1 == base_ ||
+                                                *(p - 2) != '\\'))) {
+        --p;
+      }
+      if (p > base_) --p;
+    }
+    return p;
+  }
+
+  const char* Where(od::value& value) { return value.raw_json_token().data(); }
+  const char* Last() const { return last_; }
+
+  static std::string Trim(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' ||
+                          s.back() == '\r' || s.back() == '\t')) {
+      s.remove_suffix(1);
+    }
+    return std::string(s);
+  }
+
+  // Positions arrive in document order, so the line count is carried
+  // forward from the last position instead of recounted from the start.
+  void Locate(const char* at, DocNode* out) {
+    last_ = at;
+    size_t offset = std::min<size_t>(at - base_, text_.size());
+    if (offset < scanned_) {
+      scanned_ = 0;
+      line_ = first_line_;
+      line_start_ = 0;
+    }
+    for (; scanned_ < offset; ++scanned_) {
+      if (text_[scanned_] == '\n') {
+        ++line_;
+        line_start_ = scanned_ + 1;
+      }
+    }
+    out->line = line_;
+    out->column = static_cast<int>(offset - line_start_) + 1;
+  }
+
+  std::string_view text_;
+  const char* base_;
+  const DocLimits& limits_;
+  int first_line_;
+  size_t nodes_ = 0;
+  const char* last_ = nullptr;
+  size_t scanned_ = 0;     // bytes before this offset are counted
+  int line_;               // line at `scanned_`
+  size_t line_start_ = 0;  // offset where that line starts
+};
+
+}  // namespace
+
+absl::StatusOr<DocNode> ParseJson(std::string_view text,
+                                  const DocLimits& limits, int first_line) {
+  if (text.size() > limits.max_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        first_line, ":1: document larger than the limit of ", limits.max_bytes,
+        " bytes"));
+  }
+  simdjson::padded_string padded(text);
+  od::parser parser;
+  od::document doc;
+  Builder builder(text, padded.data(), limits, first_line);
+  if (auto e = parser.iterate(padded).get(doc)) {
+    return builder.Error(padded.data(), e);
+  }
+  od::value root;
+  if (auto e = doc.get_value().get(root)) {
+    const char* at = padded.data();
+    if (auto loc = doc.current_location(); !loc.error()) at = loc.value_unsafe();
+    return builder.Error(at, e);
+  }
+  DocNode out;
+  if (auto s = builder.Build(root, 0, &out); !s.ok()) return s;
+  // A location past the root value means content follows it.
+  if (auto loc = doc.current_location(); !loc.error()) {
+    return builder.Error(loc.value_unsafe(),
+                         "unexpected content after the document");
+  }
+  return out;
+}
+
+}  // namespace divrisk

@@ -1,0 +1,259 @@
+// Document family (catalogue TR-3, EUC-4; CAR-DD2): the double paper trail.
+// Each entry of `documents` is compared with the application (end user,
+// goods, parties) and with the EUC.
+//
+// Kernels (params, defaults):
+//   document_not_declared_as_arms  a transport document (air waybill, bill of
+//                                  lading, cargo manifest, flight request)
+//                                  does not declare the goods as arms
+//   document_consignee_mismatch    a consignee that is neither the end user,
+//                                  a party in `roles` [consignee,
+//                                  intermediate_consignee] nor the EUC's end
+//                                  user
+//   document_end_user_mismatch     an end user that is neither the
+//                                  application's (name or alias) nor the
+//                                  EUC's
+//   document_destination_mismatch  a destination other than the end user's
+//                                  country
+//   document_goods_mismatch        declared goods sharing fewer than
+//                                  `min_shared_tokens` [1] words with the
+//                                  goods lines' descriptions and categories
+//
+// Documents are evidence, not required facts: no documents is 0 (nothing
+// contradicts the application), and a document that leaves the compared
+// field out does not count, neither for nor against. The one exception is
+// document_not_declared_as_arms, whose question is that very field: a
+// transport document that does not record declared_as_arms is unknown.
+// Names are compared after NormalizeName.
+
+#include "indicators/document_kernels.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/model/name_normalizer.h"
+#include "indicators/kernel_util.h"
+
+namespace divrisk {
+namespace {
+
+std::string Cc(CountryCode code) { return std::string(code.view()); }
+
+std::string Quoted(std::string_view text) {
+  return absl::StrCat("\"", std::string(text), "\"");
+}
+
+bool IsTransportDocument(DocumentKind kind) {
+  return kind == DocumentKind::kAirWaybill ||
+         kind == DocumentKind::kBillOfLading ||
+         kind == DocumentKind::kCargoManifest ||
+         kind == DocumentKind::kFlightRequest;
+}
+
+void AddNames(const Party& party, std::vector<std::string>& names) {
+  names.push_back(NormalizeName(party.name));
+  for (const std::string& alias : party.aliases) {
+    names.push_back(NormalizeName(alias));
+  }
+}
+
+class NotDeclaredAsArms : public KernelBase<NotDeclaredAsArms> {
+ public:
+  NotDeclaredAsArms(KernelParams&, const ReferenceData&) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    AnyOf any;
+    for (size_t i = 0; i < c.documents.size(); ++i) {
+      const Document& d = c.documents[i];
+      if (!IsTransportDocument(d.kind)) continue;
+      any.Add(d.declared_as_arms ? std::optional<bool>(!*d.declared_as_arms)
+                                 : std::nullopt);
+      if (!ev) continue;
+      const std::string path = ItemPath("documents", i) + ".declared_as_arms";
+      if (!d.declared_as_arms) {
+        ev->Unknown(path);
+      } else if (!*d.declared_as_arms) {
+        ev->Add(path, absl::StrCat("false (", EnumWord(d.kind), ")"));
+      }
+    }
+    return any.Value();
+  }
+};
+
+class ConsigneeMismatch : public KernelBase<ConsigneeMismatch> {
+ public:
+  ConsigneeMismatch(KernelParams& p, const ReferenceData&)
+      : roles_(p.Enums<PartyRole>(
+            "roles", std::vector{PartyRole::kConsignee,
+                                 PartyRole::kIntermediateConsignee})) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    std::vector<std::string> known;  // built at the first consignee
+    for (size_t i = 0; i < c.documents.size(); ++i) {
+      const std::optional<std::string>& consignee = c.documents[i].consignee;
+      if (!consignee) continue;
+      if (known.empty()) known = KnownConsignees(c);
+      if (Contains(known, NormalizeName(*consignee))) continue;
+      value = 1;
+      if (!ev) break;
+      ev->Add(ItemPath("documents", i) + ".consignee",
+              absl::StrCat(Quoted(*consignee),
+                           ": not the end user, a declared consignee or the "
+                           "EUC's end user"));
+    }
+    return value;
+  }
+
+ private:
+  std::vector<std::string> KnownConsignees(const Case& c) const {
+    std::vector<std::string> names;
+    AddNames(c.end_user, names);
+    for (const Party& party : c.parties) {
+      if (party.role && Contains(roles_, *party.role)) AddNames(party, names);
+    }
+    if (c.euc_presence == EucPresence::kPresent && c.euc.end_user_named) {
+      names.push_back(NormalizeName(*c.euc.end_user_named));
+    }
+    return names;
+  }
+
+  std::vector<PartyRole> roles_;
+};
+
+class EndUserMismatch : public KernelBase<EndUserMismatch> {
+ public:
+  EndUserMismatch(KernelParams&, const ReferenceData&) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    std::vector<std::string> known;  // built at the first end user
+    for (size_t i = 0; i < c.documents.size(); ++i) {
+      const std::optional<std::string>& end_user = c.documents[i].end_user;
+      if (!end_user) continue;
+      if (known.empty()) {
+        AddNames(c.end_user, known);
+        if (c.euc_presence == EucPresence::kPresent && c.euc.end_user_named) {
+          known.push_back(NormalizeName(*c.euc.end_user_named));
+        }
+      }
+      if (Contains(known, NormalizeName(*end_user))) continue;
+      value = 1;
+      if (!ev) break;
+      ev->Add(ItemPath("documents", i) + ".end_user",
+              absl::StrCat(Quoted(*end_user),
+                           ": not the end user of the application or the "
+                           "EUC"));
+    }
+    return value;
+  }
+};
+
+class DestinationMismatch : public KernelBase<DestinationMismatch> {
+ public:
+  DestinationMismatch(KernelParams&, const ReferenceData&) {}
+
+  // Transit authorisations are included: the destination they state is the
+  // final one, not the transit state, so a transit state written there
+  // means the goods are meant to stop on the way.
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    for (size_t i = 0; i < c.documents.size(); ++i) {
+      const std::optional<CountryCode>& dest = c.documents[i].destination;
+      if (!dest || *dest == c.end_user.country) continue;
+      value = 1;
+      if (!ev) break;
+      ev->Add(ItemPath("documents", i) + ".destination",
+              absl::StrCat(Cc(*dest), ", the end user is in ",
+                           Cc(c.end_user.country)));
+    }
+    return value;
+  }
+};
+
+// The significant words of a goods description: lower case, split on
+// anything not a letter or digit, words of two characters or fewer dropped
+// ("of", "5"), and a final plural "s" dropped so that "rifle" meets
+// "rifles". Sorted and unique.
+std::vector<std::string> SignificantWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 3 && word.back() == 's') word.pop_back();
+    if (word.size() > 2) words.push_back(word);
+    word.clear();
+  };
+  for (char ch : text) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    if (std::isalnum(u) || u >= 0x80) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+class GoodsMismatch : public KernelBase<GoodsMismatch> {
+ public:
+  GoodsMismatch(KernelParams& p, const ReferenceData&)
+      : min_shared_(p.Number("min_shared_tokens", 1)) {}
+
+  // The words of all goods lines are pooled: one document may describe
+  // several lines at once ("rifles and ammunition").
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    std::vector<std::string> vocabulary;  // built at the first description
+    for (size_t i = 0; i < c.documents.size(); ++i) {
+      const std::optional<std::string>& declared =
+          c.documents[i].declared_goods;
+      if (!declared) continue;
+      if (vocabulary.empty()) vocabulary = Vocabulary(c);
+      const std::vector<std::string> words = SignificantWords(*declared);
+      std::vector<std::string> shared;
+      std::set_intersection(words.begin(), words.end(), vocabulary.begin(),
+                            vocabulary.end(), std::back_inserter(shared));
+      if (static_cast<double>(shared.size()) >= min_shared_) continue;
+      value = 1;
+      if (!ev) break;
+      ev->Add(ItemPath("documents", i) + ".declared_goods",
+              absl::StrCat(Quoted(*declared), ": ",
+                           shared.empty() ? "no word" : "too few words",
+                           " in common with the goods lines"));
+    }
+    return value;
+  }
+
+ private:
+  static std::vector<std::string> Vocabulary(const Case& c) {
+    std::string text;
+    for (const GoodsLine& g : c.goods) {
+      absl::StrAppend(&text, g.description, " ", EnumWord(g.category), " ");
+    }
+    return SignificantWords(text);
+  }
+
+  double min_shared_;
+};
+
+}  // namespace
+
+void RegisterDocumentKernels(KernelRegistry& registry) {
+  RegisterKernel<NotDeclaredAsArms>(registry, "document_not_declared_as_arms");
+  RegisterKernel<ConsigneeMismatch>(registry, "document_consignee_mismatch");
+  RegisterKernel<EndUserMismatch>(registry, "document_end_user_mismatch");
+  RegisterKernel<DestinationMismatch>(registry,
+                                      "document_destination_mismatch");
+  RegisterKernel<GoodsMismatch>(registry, "document_goods_mismatch");
+}
+
+}  // namespace divrisk

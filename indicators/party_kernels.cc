@@ -1,0 +1,496 @@
+// Party family (catalogue PL-1..PL-5; ATT Art. 10, 11): who is involved.
+//
+// A party is the exporter, the end user or an entry of `parties` (evidence
+// paths `exporter`, `end_user`, `parties[i]`).
+//
+// Kernels (params, defaults):
+//   party_listed                 a party's name or alias is on a list whose
+//                                effect is in `effects` [sanction, denial]
+//   party_unregistered           the exporter or a broker/agent is not validly
+//                                in the register for `roles` [exporter, broker]
+//   party_no_icp                 a party in `roles` [exporter, broker,
+//                                freight_forwarder] has no audited ICP
+//   party_recently_incorporated  a company incorporated fewer than
+//                                `min_age_days` [365] days before assessed_on
+//   party_prior_violations       most violations on record of one party,
+//                                divided by `saturation` [2], at most 1
+//   party_intermediaries         a party in `roles` [intermediate_consignee,
+//                                broker, agent] is involved
+//   party_foreign_intermediary   a consignee or intermediate consignee outside
+//                                both the end user's and the exporter's country
+
+#include "indicators/party_kernels.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/model/name_normalizer.h"
+#include "indicators/kernel_util.h"
+
+namespace divrisk {
+namespace {
+
+// Parameter words for types that have none in the case format.
+enum class EffectWord : uint8_t { kSanction, kDenial };
+enum class RegisterRoleWord : uint8_t { kExporter, kBroker };
+// party_no_icp roles: the roles of `parties`, plus the exporter.
+enum class IcpRole : uint8_t {
+  kBroker, kFreightForwarder, kCarrier, kIntermediateConsignee, kConsignee,
+  kAgent, kFinancier, kExporter };
+
+}  // namespace
+
+template <>
+inline constexpr auto kEnumWords<EffectWord> =
+    std::to_array<const char*>({"sanction", "denial"});
+template <>
+inline constexpr auto kEnumWords<RegisterRoleWord> =
+    std::to_array<const char*>({"exporter", "broker"});
+template <>
+inline constexpr auto kEnumWords<IcpRole> = std::to_array<const char*>(
+    {"broker", "freight_forwarder", "carrier", "intermediate_consignee",
+     "consignee", "agent", "financier", "exporter"});
+
+namespace {
+
+static_assert(static_cast<int>(ListingEffect::kSanction) ==
+                  static_cast<int>(EffectWord::kSanction) &&
+              static_cast<int>(ListingEffect::kDenial) ==
+                  static_cast<int>(EffectWord::kDenial));
+static_assert(static_cast<int>(RegisterRole::kExporter) ==
+                  static_cast<int>(RegisterRoleWord::kExporter) &&
+              static_cast<int>(RegisterRole::kBroker) ==
+                  static_cast<int>(RegisterRoleWord::kBroker));
+
+// IcpRole's first words are PartyRole's, so that it casts to PartyRole.
+constexpr bool IcpRoleExtendsPartyRole() {
+  const auto& roles = kEnumWords<PartyRole>;
+  if (kEnumWords<IcpRole>.size() != roles.size() + 1) return false;
+  for (size_t i = 0; i < roles.size(); ++i) {
+    if (std::string_view(roles[i]) != kEnumWords<IcpRole>[i]) return false;
+  }
+  return true;
+}
+static_assert(IcpRoleExtendsPartyRole());
+
+const char* EffectName(ListingEffect e) {
+  return e == ListingEffect::kSanction ? "sanction" : "denial";
+}
+
+std::string Cc(CountryCode code) { return std::string(code.view()); }
+
+std::string Quoted(std::string_view text) {
+  return absl::StrCat("\"", std::string(text), "\"");
+}
+
+// A party of the case by position: the exporter, the end user, or
+// parties[who] for who >= 0.
+constexpr int kExporter = -2;
+constexpr int kEndUser = -1;
+
+const Party& PartyAt(const Case& c, int who) {
+  if (who == kExporter) return c.exporter;
+  if (who == kEndUser) return c.end_user;
+  return c.parties[static_cast<size_t>(who)];
+}
+
+std::string PartyPath(int who) {
+  if (who == kExporter) return "exporter";
+  if (who == kEndUser) return "end_user";
+  return ItemPath("parties", static_cast<size_t>(who));
+}
+
+int PartyCount(const Case& c) { return static_cast<int>(c.parties.size()); }
+
+class Listed : public KernelBase<Listed> {
+ public:
+  Listed(KernelParams& p, const ReferenceData& ref) : ref_(ref) {
+    for (EffectWord e : p.Enums<EffectWord>(
+             "effects", std::vector{EffectWord::kSanction,
+                                    EffectWord::kDenial})) {
+      effects_.push_back(static_cast<ListingEffect>(e));
+    }
+  }
+
+  // A hit on the name alone counts even when the listed entry's country
+  // differs from the party's: listed companies re-register abroad and
+  // fronts borrow addresses, so the name carries the identity; a false hit
+  // is for the officer to clear, not for the engine to drop.
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    std::vector<std::pair<int, int>> reported;  // (party, listed entry)
+    for (int who = kExporter; who < PartyCount(c); ++who) {
+      const Party& party = PartyAt(c, who);
+      // k == -1 is the name, k >= 0 the aliases.
+      for (int k = -1; k < static_cast<int>(party.aliases.size()); ++k) {
+        const std::string& name =
+            k < 0 ? party.name : party.aliases[static_cast<size_t>(k)];
+        auto it = ref_.listed_by_name.find(NormalizeName(name));
+        if (it == ref_.listed_by_name.end()) continue;
+        for (int index : it->second) {
+          const ListedParty& listed =
+              ref_.listed_parties[static_cast<size_t>(index)];
+          if (!Contains(effects_, listed.effect)) continue;
+          // Listed after assessed_on: not known at the time (ATT 6(3)).
+          const bool later =
+              listed.listed_on && *listed.listed_on > c.assessed_on;
+          if (!later) value = 1;
+          if (!ev) {
+            if (value == 1) return 1;
+            continue;
+          }
+          if (Contains(reported, std::pair{who, index})) continue;
+          reported.push_back({who, index});
+          ev->Add(k < 0 ? PartyPath(who) + ".name"
+                        : ItemPath((PartyPath(who) + ".aliases").c_str(),
+                                   static_cast<size_t>(k)),
+                  absl::StrCat(Quoted(name), " matches ", Quoted(listed.name)));
+          ev->Add(absl::StrCat("ref.listed_parties[", listed.id, "]"),
+                  later ? absl::StrCat("listed on ",
+                                       FormatDate(*listed.listed_on),
+                                       ", after the assessment date")
+                        : Describe(listed));
+        }
+      }
+    }
+    return value;
+  }
+
+ private:
+  static std::string Describe(const ListedParty& listed) {
+    std::string out = absl::StrCat(EffectName(listed.effect), ": ", listed.list);
+    if (!listed.reference.empty()) absl::StrAppend(&out, ", ", listed.reference);
+    if (listed.listed_on) {
+      absl::StrAppend(&out, ", listed on ", FormatDate(*listed.listed_on));
+    }
+    return out;
+  }
+
+  const ReferenceData& ref_;
+  std::vector<ListingEffect> effects_;
+};
+
+// Register numbers are typed by hand: compare them trimmed and without case.
+std::string_view Trim(std::string_view s) {
+  const char* ws = " \t\r\n";
+  const size_t first = s.find_first_not_of(ws);
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(ws) - first + 1);
+}
+
+bool SameId(std::string_view a, std::string_view b) {
+  a = Trim(a);
+  b = Trim(b);
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](unsigned char x, unsigned char y) {
+                      return std::tolower(x) == std::tolower(y);
+                    });
+}
+
+class Unregistered : public KernelBase<Unregistered> {
+ public:
+  Unregistered(KernelParams& p, const ReferenceData& ref) : ref_(ref) {
+    for (RegisterRoleWord r : p.Enums<RegisterRoleWord>(
+             "roles", std::vector{RegisterRoleWord::kExporter,
+                                  RegisterRoleWord::kBroker})) {
+      roles_.push_back(static_cast<RegisterRole>(r));
+    }
+  }
+
+  // The exporter answers to the exporters' register, brokers and agents to
+  // the brokers' register of their own country.
+  double Eval(const Case& c, Evidence* ev) const {
+    AnyOf any;
+    if (Contains(roles_, RegisterRole::kExporter)) {
+      Check(c, kExporter, RegisterRole::kExporter, any, ev);
+    }
+    if (Contains(roles_, RegisterRole::kBroker)) {
+      for (int i = 0; i < PartyCount(c); ++i) {
+        const std::optional<PartyRole>& role = PartyAt(c, i).role;
+        if (role == PartyRole::kBroker || role == PartyRole::kAgent) {
+          Check(c, i, RegisterRole::kBroker, any, ev);
+        }
+      }
+    }
+    return any.Value();
+  }
+
+ private:
+  void Check(const Case& c, int who, RegisterRole role, AnyOf& any,
+             Evidence* ev) const {
+    const Party& party = PartyAt(c, who);
+    // The format: an absent register_id means not registered.
+    if (!party.register_id) {
+      any.AddTrue();
+      if (ev) ev->Add(PartyPath(who) + ".register_id", "none: not registered");
+      return;
+    }
+    const RegisterEntry* entry = nullptr;
+    for (const RegisterEntry& e : ref_.register_entries) {
+      if (e.country == party.country && e.role == role &&
+          SameId(e.register_id, *party.register_id)) {
+        entry = &e;
+        break;
+      }
+    }
+    if (entry == nullptr) {
+      const std::string reg =
+          absl::StrCat("ref.registers[", RegisterName(party.country, role), "]");
+      if (!ref_.HoldsRegister(party.country, role)) {
+        // A foreign register we do not hold: ask, do not presume.
+        any.Add(std::nullopt);
+        if (ev) ev->Unknown(reg);
+        return;
+      }
+      any.AddTrue();
+      if (ev) {
+        ev->Add(PartyPath(who) + ".register_id", *party.register_id);
+        ev->Add(reg, "no such entry");
+      }
+      return;
+    }
+    // The registered name must be the party's own name, not an alias: a
+    // shell that lists a registered firm's name as an alias would otherwise
+    // borrow its registration.
+    std::vector<std::string> problems;
+    if (NormalizeName(entry->name) != NormalizeName(party.name)) {
+      problems.push_back(absl::StrCat("registered to ", Quoted(entry->name)));
+    }
+    if (!entry->ValidOn(c.assessed_on)) {
+      problems.push_back(NotValidBecause(*entry, c.assessed_on));
+    }
+    if (problems.empty()) {
+      any.Add(false);
+      return;
+    }
+    any.AddTrue();
+    if (ev) {
+      ev->Add(PartyPath(who) + ".register_id", *party.register_id);
+      std::string value = problems[0];
+      if (problems.size() > 1) absl::StrAppend(&value, "; ", problems[1]);
+      ev->Add(absl::StrCat("ref.registers[", entry->register_name, "]"),
+              value);
+    }
+  }
+
+  // The held register's own name, or "GB-exporters" / "GB-brokers".
+  std::string RegisterName(CountryCode country, RegisterRole role) const {
+    for (const RegisterEntry& e : ref_.register_entries) {
+      if (e.country == country && e.role == role) return e.register_name;
+    }
+    return absl::StrCat(Cc(country), role == RegisterRole::kExporter
+                                         ? "-exporters"
+                                         : "-brokers");
+  }
+
+  static std::string NotValidBecause(const RegisterEntry& e, Date on) {
+    if (e.suspended_on && *e.suspended_on <= on) {
+      return absl::StrCat("suspended on ", FormatDate(*e.suspended_on));
+    }
+    if (e.valid_until && *e.valid_until < on) {
+      return absl::StrCat("expired on ", FormatDate(*e.valid_until));
+    }
+    return absl::StrCat("registered only from ", FormatDate(*e.registered_on));
+  }
+
+  const ReferenceData& ref_;
+  std::vector<RegisterRole> roles_;
+};
+
+class NoIcp : public KernelBase<NoIcp> {
+ public:
+  NoIcp(KernelParams& p, const ReferenceData&) {
+    for (IcpRole r : p.Enums<IcpRole>(
+             "roles", std::vector{IcpRole::kExporter, IcpRole::kBroker,
+                                  IcpRole::kFreightForwarder})) {
+      if (r == IcpRole::kExporter) {
+        exporter_ = true;
+      } else {
+        roles_.push_back(static_cast<PartyRole>(r));
+      }
+    }
+  }
+
+  double Eval(const Case& c, Evidence* ev) const {
+    AnyOf any;
+    for (int who = kExporter; who < PartyCount(c); ++who) {
+      if (who == kEndUser) continue;
+      const Party& party = PartyAt(c, who);
+      const bool covered = who == kExporter
+                               ? exporter_
+                               : party.role && Contains(roles_, *party.role);
+      if (!covered) continue;
+      const std::optional<bool>& icp = party.internal_compliance_programme;
+      any.Add(icp ? std::optional<bool>(!*icp) : std::nullopt);
+      if (!ev) continue;
+      const std::string path =
+          PartyPath(who) + ".internal_compliance_programme";
+      if (!icp) {
+        ev->Unknown(path);
+      } else if (!*icp) {
+        ev->Add(path, "false");
+      }
+    }
+    return any.Value();
+  }
+
+ private:
+  bool exporter_ = false;
+  std::vector<PartyRole> roles_;
+};
+
+class RecentlyIncorporated : public KernelBase<RecentlyIncorporated> {
+ public:
+  RecentlyIncorporated(KernelParams& p, const ReferenceData&)
+      : min_age_days_(p.Number("min_age_days", 365)) {}
+
+  // Companies only; a party of no stated kind may be one, so it counts.
+  double Eval(const Case& c, Evidence* ev) const {
+    AnyOf any;
+    for (int who = kExporter; who < PartyCount(c); ++who) {
+      if (who == kEndUser) continue;
+      const Party& party = PartyAt(c, who);
+      if (party.kind && *party.kind != PartyKind::kCompany) continue;
+      const std::string path = ev ? PartyPath(who) + ".incorporated_on" : "";
+      if (!party.incorporated_on) {
+        any.Add(std::nullopt);
+        if (ev) ev->Unknown(path);
+        continue;
+      }
+      const int age = c.assessed_on.days - party.incorporated_on->days;
+      if (age >= min_age_days_) {
+        any.Add(false);
+        continue;
+      }
+      any.AddTrue();
+      if (ev) {
+        ev->Add(path,
+                absl::StrCat(FormatDate(*party.incorporated_on), ", ",
+                             age < 0 ? absl::StrCat(-age, " days after")
+                                     : absl::StrCat(age, " days before"),
+                             " the assessment date"));
+      }
+    }
+    return any.Value();
+  }
+
+ private:
+  double min_age_days_;
+};
+
+class PriorViolations : public KernelBase<PriorViolations> {
+ public:
+  PriorViolations(KernelParams& p, const ReferenceData&)
+      : saturation_(p.Number("saturation", 2)) {}
+
+  // The worst known record decides; only when no party's record is known is
+  // the value unknown.
+  double Eval(const Case& c, Evidence* ev) const {
+    std::optional<int64_t> worst;
+    for (int who = kExporter; who < PartyCount(c); ++who) {
+      if (who == kEndUser) continue;
+      const std::optional<int64_t>& n = PartyAt(c, who).prior_violations;
+      if (n) worst = std::max(worst.value_or(0), std::max<int64_t>(*n, 0));
+    }
+    if (!worst) {
+      if (ev) {
+        for (int who = kExporter; who < PartyCount(c); ++who) {
+          if (who != kEndUser) ev->Unknown(PartyPath(who) + ".prior_violations");
+        }
+      }
+      return kUnknown;
+    }
+    if (ev) {
+      for (int who = kExporter; who < PartyCount(c); ++who) {
+        if (who == kEndUser) continue;
+        const std::optional<int64_t>& n = PartyAt(c, who).prior_violations;
+        if (n && *n > 0) {
+          ev->Add(PartyPath(who) + ".prior_violations", absl::StrCat(*n));
+        }
+      }
+    }
+    if (*worst == 0) return 0;
+    // A saturation of zero or less: any violation is the full concern.
+    if (saturation_ <= 0) return 1;
+    return std::min(1.0, static_cast<double>(*worst) / saturation_);
+  }
+
+ private:
+  double saturation_;
+};
+
+class Intermediaries : public KernelBase<Intermediaries> {
+ public:
+  Intermediaries(KernelParams& p, const ReferenceData&)
+      : roles_(p.Enums<PartyRole>(
+            "roles", std::vector{PartyRole::kIntermediateConsignee,
+                                 PartyRole::kBroker, PartyRole::kAgent})) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    for (size_t i = 0; i < c.parties.size(); ++i) {
+      const Party& party = c.parties[i];
+      if (!party.role || !Contains(roles_, *party.role)) continue;
+      value = 1;
+      if (!ev) break;
+      ev->Add(ItemPath("parties", i) + ".role",
+              absl::StrCat(EnumWord(*party.role), ": ", party.name));
+    }
+    return value;
+  }
+
+ private:
+  std::vector<PartyRole> roles_;
+};
+
+class ForeignIntermediary : public KernelBase<ForeignIntermediary> {
+ public:
+  ForeignIntermediary(KernelParams&, const ReferenceData&) {}
+
+  // A consignee in a third country is where goods leave the declared path.
+  double Eval(const Case& c, Evidence* ev) const {
+    double value = 0;
+    for (size_t i = 0; i < c.parties.size(); ++i) {
+      const Party& party = c.parties[i];
+      if (party.role != PartyRole::kConsignee &&
+          party.role != PartyRole::kIntermediateConsignee) {
+        continue;
+      }
+      if (party.country == c.end_user.country ||
+          party.country == c.exporter.country) {
+        continue;
+      }
+      value = 1;
+      if (!ev) break;
+      ev->Add(ItemPath("parties", i) + ".country",
+              absl::StrCat(Cc(party.country), ": ", EnumWord(*party.role), " ",
+                           Quoted(party.name), ", end user in ",
+                           Cc(c.end_user.country), ", exporter in ",
+                           Cc(c.exporter.country)));
+    }
+    return value;
+  }
+};
+
+}  // namespace
+
+void RegisterPartyKernels(KernelRegistry& registry) {
+  RegisterKernel<Listed>(registry, "party_listed");
+  RegisterKernel<Unregistered>(registry, "party_unregistered");
+  RegisterKernel<NoIcp>(registry, "party_no_icp");
+  RegisterKernel<RecentlyIncorporated>(registry,
+                                       "party_recently_incorporated");
+  RegisterKernel<PriorViolations>(registry, "party_prior_violations");
+  RegisterKernel<Intermediaries>(registry, "party_intermediaries");
+  RegisterKernel<ForeignIntermediary>(registry, "party_foreign_intermediary");
+}
+
+}  // namespace divrisk

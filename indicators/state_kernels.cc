@@ -1,0 +1,263 @@
+// State family (catalogue TT-1, TT-2, RS-1; ATT Art. 9, 11.1): how far the
+// transit states and the importing state can be relied on to control what
+// passes through or arrives.
+//
+// Kernels (params, defaults):
+//   transit_state_controls    the weakest transit state's controls: an ATT
+//                             party in force and Wassenaar participant (0),
+//                             one of the two (`partial_value` 0.5), neither
+//                             (1); the reference's transit_controls strength
+//                             (strong 0, moderate `partial_value`, weak 1)
+//                             where it states one
+//   importing_state_controls  the same for the end user's country, with its
+//                             export_controls strength (re-export control)
+//   transit_not_authorised    the share of transit states with neither a
+//                             transit authorisation nor a transit
+//                             consultation answered confirmed/no_objection
+//
+// Transit states are every leg's `to` but the last (case format). No
+// transport, or no legs, leaves the transit kernels unknown.
+
+#include "indicators/state_kernels.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "indicators/kernel_util.h"
+
+namespace divrisk {
+namespace {
+
+std::string Cc(CountryCode code) { return std::string(code.view()); }
+
+std::string RefCountry(CountryCode code) {
+  return absl::StrCat("ref.countries[", Cc(code), "]");
+}
+
+struct TransitState {
+  CountryCode country;
+  size_t leg;  // the first leg that ends there
+};
+
+// Each transit state once, in route order.
+std::vector<TransitState> TransitStates(const Transport& t) {
+  std::vector<TransitState> out;
+  for (size_t i = 0; i + 1 < t.legs.size(); ++i) {
+    const CountryCode to = t.legs[i].to;
+    if (std::none_of(out.begin(), out.end(),
+                     [&](const TransitState& s) { return s.country == to; })) {
+      out.push_back({to, i});
+    }
+  }
+  return out;
+}
+
+// The transit states, or nullopt with the unknown fact recorded when the
+// route is not given.
+std::optional<std::vector<TransitState>> TransitOrUnknown(const Case& c,
+                                                          Evidence* ev) {
+  if (!c.transport) {
+    if (ev) ev->Unknown("transport");
+    return std::nullopt;
+  }
+  if (c.transport->legs.empty()) {
+    if (ev) ev->Unknown("transport.legs");
+    return std::nullopt;
+  }
+  return TransitStates(*c.transport);
+}
+
+std::string LegTo(size_t leg) {
+  return ItemPath("transport.legs", leg) + ".to";
+}
+
+// Maximum of graded values some of which may be unknown: a 1 settles it,
+// otherwise an unknown one could be higher than those known, so the maximum
+// is unknown too (as AnyOf does for booleans).
+class MaxOf {
+ public:
+  void Add(double v) {
+    if (IsUnknown(v)) {
+      unknown_ = true;
+    } else {
+      max_ = std::max(max_, v);
+    }
+  }
+  bool Settled() const { return max_ >= 1; }
+  double Value() const { return Settled() || !unknown_ ? max_ : kUnknown; }
+
+ private:
+  double max_ = 0;
+  bool unknown_ = false;
+};
+
+const char* StrengthWord(ControlStrength s) {
+  switch (s) {
+    case ControlStrength::kWeak:
+      return "weak";
+    case ControlStrength::kModerate:
+      return "moderate";
+    case ControlStrength::kStrong:
+      return "strong";
+    case ControlStrength::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
+// How little `country`'s controls can be relied on, in [0, 1]. A strength
+// the reference states (with its basis) is the authority's own judgment and
+// comes first; otherwise ATT membership in force on `on` and Wassenaar
+// participation stand in for it (UG Crit 7 "Ad (c)").
+double ControlsValue(const ReferenceData& ref, CountryCode country,
+                     ControlStrength CountryProfile::*strength,
+                     const char* kind, Date on, double partial_value,
+                     Evidence* ev) {
+  const CountryProfile* p = ref.Country(country);
+  if (!p) {
+    if (ev) ev->Unknown(RefCountry(country));
+    return kUnknown;
+  }
+  const ControlStrength s = p->*strength;
+  if (s != ControlStrength::kUnknown) {
+    const double v = s == ControlStrength::kStrong     ? 0
+                     : s == ControlStrength::kModerate ? partial_value
+                                                       : 1;
+    if (ev && v > 0) {
+      ev->Add(RefCountry(country),
+              absl::StrCat(kind, " controls ", StrengthWord(s),
+                           p->controls_basis.empty() ? "" : ": ",
+                           p->controls_basis));
+    }
+    return v;
+  }
+  const bool att = p->att_in_force && *p->att_in_force <= on;
+  const double v = att && p->wassenaar   ? 0
+                   : att || p->wassenaar ? partial_value
+                                         : 1;
+  if (ev && v > 0) {
+    ev->Add(RefCountry(country),
+            absl::StrCat(att ? "ATT party" : "not an ATT party", " on ",
+                         FormatDate(on), ", ",
+                         p->wassenaar ? "Wassenaar participant"
+                                      : "not a Wassenaar participant"));
+  }
+  return v;
+}
+
+class TransitStateControls : public KernelBase<TransitStateControls> {
+ public:
+  TransitStateControls(KernelParams& p, const ReferenceData& ref)
+      : ref_(ref), partial_value_(p.Number("partial_value", 0.5)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    std::optional<std::vector<TransitState>> transit = TransitOrUnknown(c, ev);
+    if (!transit) return kUnknown;
+    MaxOf max;
+    for (const TransitState& s : *transit) {
+      const double v =
+          ControlsValue(ref_, s.country, &CountryProfile::transit_controls,
+                        "transit", c.assessed_on, partial_value_, ev);
+      if (ev && v > 0) ev->Add(LegTo(s.leg), Cc(s.country));
+      max.Add(v);
+      if (!ev && max.Settled()) break;
+    }
+    return max.Value();
+  }
+
+ private:
+  const ReferenceData& ref_;
+  double partial_value_;
+};
+
+class ImportingStateControls : public KernelBase<ImportingStateControls> {
+ public:
+  ImportingStateControls(KernelParams& p, const ReferenceData& ref)
+      : ref_(ref), partial_value_(p.Number("partial_value", 0.5)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const CountryCode country = c.end_user.country;
+    const double v =
+        ControlsValue(ref_, country, &CountryProfile::export_controls,
+                      "export", c.assessed_on, partial_value_, ev);
+    if (ev && v > 0) ev->Add("end_user.country", Cc(country));
+    return v;
+  }
+
+ private:
+  const ReferenceData& ref_;
+  double partial_value_;
+};
+
+// ATT Art. 9 and WA-TT: each transit state should have authorised the
+// transit or said it has no objection. Only what was known by assessed_on
+// counts (Art. 6(3)); an undated answer counts, since the record holds it.
+class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
+ public:
+  TransitNotAuthorised(KernelParams&, const ReferenceData&) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    std::optional<std::vector<TransitState>> transit = TransitOrUnknown(c, ev);
+    if (!transit) return kUnknown;
+    if (transit->empty()) return 0;
+    std::vector<TransitState> open;
+    for (const TransitState& s : *transit) {
+      if (!Consulted(c, s.country)) open.push_back(s);
+    }
+    // A transit_authorisation document does not say which state issued it
+    // (the format has no issuer on documents), so each one is taken to
+    // cover one transit state that no consultation covers.
+    std::vector<size_t> documents;
+    for (size_t i = 0; i < c.documents.size(); ++i) {
+      const Document& d = c.documents[i];
+      if (d.kind == DocumentKind::kTransitAuthorisation &&
+          (!d.issued_on || *d.issued_on <= c.assessed_on)) {
+        documents.push_back(i);
+      }
+    }
+    const size_t missing =
+        open.size() > documents.size() ? open.size() - documents.size() : 0;
+    if (ev && missing > 0) {
+      for (const TransitState& s : open) {
+        ev->Add(LegTo(s.leg),
+                absl::StrCat(Cc(s.country),
+                             ": no transit consultation confirmed or "
+                             "without objection"));
+      }
+      for (size_t i : documents) {
+        ev->Add(ItemPath("documents", i) + ".kind",
+                "transit_authorisation, issuing state not recorded: "
+                "counted for one transit state");
+      }
+    }
+    return static_cast<double>(missing) / transit->size();
+  }
+
+ private:
+  static bool Consulted(const Case& c, CountryCode country) {
+    for (const Consultation& k : c.consultations) {
+      if (k.with == country && k.subject == ConsultationSubject::kTransit &&
+          (k.result == ConsultationResult::kConfirmed ||
+           k.result == ConsultationResult::kNoObjection) &&
+          (!k.date || *k.date <= c.assessed_on)) {
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+void RegisterStateKernels(KernelRegistry& registry) {
+  RegisterKernel<TransitStateControls>(registry, "transit_state_controls");
+  RegisterKernel<ImportingStateControls>(registry,
+                                         "importing_state_controls");
+  RegisterKernel<TransitNotAuthorised>(registry, "transit_not_authorised");
+}
+
+}  // namespace divrisk

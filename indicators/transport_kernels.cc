@@ -1,0 +1,418 @@
+// Transport family (catalogue TR-1..TR-4; WA-AIR; SIPRI-PP24, PP32): the
+// route, who carries the goods and how they are handed over.
+//
+// Kernels (params, defaults):
+//   route_not_disclosed   no transport, or route_disclosure none (1);
+//                         partial (`partial_value` 0.5); full (0)
+//   transshipment         transshipments at transit states, divided by
+//                         `saturation` (2), capped at 1
+//   free_trade_zone       any leg handled in a free-trade zone
+//   carrier_unidentified  an air or sea leg whose carrier is not a party with
+//                         role carrier (1); a carrier with no aircraft or
+//                         ship identification (`no_vehicle_value` 0.5)
+//   flag_of_concern       an air or sea leg flagged in a state that is
+//                         neither an ATT party nor a Wassenaar participant,
+//                         or in another state than its carrier's
+//   delivery_method       delivery by a method in `methods`
+//                         [airstrip, airdrop, other]
+//   charter_service       a chartered leg; `only_state_to_state` ("false"):
+//                         when "true", only in a government-to-government deal
+//   sealed_containers     shipper-owned sealed containers on any leg
+//
+// No `transport` means the route was not disclosed: route_not_disclosed
+// carries that concern and the others are unknown (fact `transport`).
+
+#include "indicators/transport_kernels.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/model/name_normalizer.h"
+#include "indicators/kernel_util.h"
+
+namespace divrisk {
+namespace {
+
+enum class Flag : uint8_t { kFalse, kTrue };
+
+}  // namespace
+
+template <>
+inline constexpr auto kEnumWords<Flag> =
+    std::to_array<const char*>({"false", "true"});
+
+namespace {
+
+// A one-word parameter read as an enumeration: Enums checks the word, and
+// Text reports a list where one word was expected.
+template <typename E>
+E OneEnum(KernelParams& p, const std::string& key, E fallback) {
+  std::vector<E> v = p.Enums<E>(key, std::vector<E>{fallback});
+  if (v.size() != 1) p.Text(key, std::string());
+  return v.empty() ? fallback : v.front();
+}
+
+std::string Cc(CountryCode code) { return std::string(code.view()); }
+
+std::string LegPath(size_t i) { return ItemPath("transport.legs", i); }
+
+bool AirOrSea(const Leg& leg) {
+  return leg.mode == TransportMode::kAir || leg.mode == TransportMode::kSea;
+}
+
+// min(1, count / saturation); a saturation of 0 or less saturates at once.
+double Saturate(int64_t count, double saturation) {
+  if (count <= 0) return 0;
+  if (saturation <= 0) return 1;
+  return std::min(1.0, static_cast<double>(count) / saturation);
+}
+
+// The legs to judge, or nullptr with the unknown fact recorded: no transport
+// or no legs (route_disclosure none/unknown) leaves the question open.
+const std::vector<Leg>* LegsOrUnknown(const Case& c, Evidence* ev) {
+  if (!c.transport) {
+    if (ev) ev->Unknown("transport");
+    return nullptr;
+  }
+  if (c.transport->legs.empty()) {
+    if (ev) ev->Unknown("transport.legs");
+    return nullptr;
+  }
+  return &c.transport->legs;
+}
+
+// The index of the party with role carrier that a leg's `carrier` names, by
+// name or alias after normalisation (legal forms and word order aside).
+std::optional<size_t> FindCarrier(const Case& c, const std::string& name) {
+  const std::string key = NormalizeName(name);
+  for (size_t i = 0; i < c.parties.size(); ++i) {
+    const Party& p = c.parties[i];
+    if (p.role != PartyRole::kCarrier) continue;
+    if (p.name == name || NormalizeName(p.name) == key) return i;
+    for (const std::string& alias : p.aliases) {
+      if (NormalizeName(alias) == key) return i;
+    }
+  }
+  return std::nullopt;
+}
+
+class RouteNotDisclosed : public KernelBase<RouteNotDisclosed> {
+ public:
+  RouteNotDisclosed(KernelParams& p, const ReferenceData&)
+      : partial_value_(p.Number("partial_value", 0.5)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    if (!c.transport) {
+      if (ev) ev->Add("transport", "absent: route not disclosed");
+      return 1;
+    }
+    const Transport& t = *c.transport;
+    if (!t.route_disclosure) {
+      // The format requires legs when the disclosure is not stated; a route
+      // given without them is a route not disclosed.
+      if (!t.legs.empty()) return 0;
+      if (ev) ev->Add("transport.legs", "empty");
+      return 1;
+    }
+    switch (*t.route_disclosure) {
+      case RouteDisclosure::kFull:
+        return 0;
+      case RouteDisclosure::kPartial:
+        if (ev) ev->Add("transport.route_disclosure", "partial");
+        return partial_value_;
+      case RouteDisclosure::kNone:
+        if (ev) ev->Add("transport.route_disclosure", "none");
+        return 1;
+      case RouteDisclosure::kUnknown:
+        if (ev) ev->Unknown("transport.route_disclosure");
+        return kUnknown;
+    }
+    return kUnknown;
+  }
+
+ private:
+  double partial_value_;
+};
+
+// Only transit legs count: a change of conveyance in the end user's own
+// country (port to lorry) is ordinary, one at a stopover is the concern
+// (TR-2, PoE-SL ¶239).
+class Transshipment : public KernelBase<Transshipment> {
+ public:
+  Transshipment(KernelParams& p, const ReferenceData&)
+      : saturation_(p.Number("saturation", 2)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+    if (!legs) return kUnknown;
+    int64_t count = 0;
+    bool unknown = false;
+    for (size_t i = 0; i + 1 < legs->size(); ++i) {
+      const Leg& leg = (*legs)[i];
+      if (!leg.transshipment) {
+        unknown = true;
+        if (ev) ev->Unknown(LegPath(i) + ".transshipment");
+      } else if (*leg.transshipment) {
+        ++count;
+        if (ev) {
+          ev->Add(LegPath(i) + ".transshipment",
+                  absl::StrCat("true, in ", Cc(leg.to)));
+        }
+      }
+    }
+    if (count > 0) return Saturate(count, saturation_);
+    return unknown ? kUnknown : 0;
+  }
+
+ private:
+  double saturation_;
+};
+
+// Every leg, the last included: a free zone in the importing state is
+// outside its customs control too.
+class FreeTradeZone : public KernelBase<FreeTradeZone> {
+ public:
+  FreeTradeZone(KernelParams&, const ReferenceData&) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+    if (!legs) return kUnknown;
+    AnyOf any;
+    for (size_t i = 0; i < legs->size(); ++i) {
+      const Leg& leg = (*legs)[i];
+      any.Add(leg.free_trade_zone);
+      if (!ev) continue;
+      if (!leg.free_trade_zone) {
+        ev->Unknown(LegPath(i) + ".free_trade_zone");
+      } else if (*leg.free_trade_zone) {
+        ev->Add(LegPath(i) + ".free_trade_zone",
+                absl::StrCat("true, in ", Cc(leg.to)));
+      }
+    }
+    return any.Value();
+  }
+};
+
+// Road and rail legs are left out: WA-AIR and SIPRI-PP24/PP32 are about
+// aircraft and ships, whose operators and registrations hide the carrier.
+class CarrierUnidentified : public KernelBase<CarrierUnidentified> {
+ public:
+  CarrierUnidentified(KernelParams& p, const ReferenceData&)
+      : no_vehicle_value_(p.Number("no_vehicle_value", 0.5)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+    if (!legs) return kUnknown;
+    double value = 0;
+    for (size_t i = 0; i < legs->size() && (ev || value < 1); ++i) {
+      const Leg& leg = (*legs)[i];
+      if (!AirOrSea(leg)) continue;
+      if (!leg.carrier) {
+        value = 1;
+        if (ev) {
+          ev->Add(LegPath(i) + ".carrier",
+                  absl::StrCat("not given (", EnumWord(leg.mode), " leg)"));
+        }
+        continue;
+      }
+      std::optional<size_t> k = FindCarrier(c, *leg.carrier);
+      if (!k) {
+        value = 1;
+        if (ev) {
+          ev->Add(LegPath(i) + ".carrier",
+                  absl::StrCat("\"", *leg.carrier,
+                               "\" is not a party with role carrier"));
+        }
+        continue;
+      }
+      const Party& carrier = c.parties[*k];
+      if (leg.vehicle_id || carrier.Identifier("imo") ||
+          carrier.Identifier("icao")) {
+        continue;
+      }
+      value = std::max(value, no_vehicle_value_);
+      if (ev) {
+        ev->Add(LegPath(i) + ".vehicle_id",
+                absl::StrCat("not given, and ", ItemPath("parties", *k),
+                             " has no imo or icao identifier"));
+      }
+    }
+    return value;
+  }
+
+ private:
+  double no_vehicle_value_;
+};
+
+// A flag state outside both the ATT and Wassenaar need not control what its
+// ships and aircraft carry (ATT Art. 9); a flag other than the operator's
+// country is the re-registration pattern of WA-AIR and SIPRI-PP24.
+class FlagOfConcern : public KernelBase<FlagOfConcern> {
+ public:
+  FlagOfConcern(KernelParams&, const ReferenceData& ref) : ref_(ref) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+    if (!legs) return kUnknown;
+    AnyOf any;
+    for (size_t i = 0; i < legs->size(); ++i) {
+      const Leg& leg = (*legs)[i];
+      if (!AirOrSea(leg)) continue;
+      const std::string path = LegPath(i) + ".flag";
+      if (!leg.flag) {
+        any.Add(std::nullopt);
+        if (ev) ev->Unknown(path);
+        continue;
+      }
+      bool concern = false;
+      std::optional<size_t> k;
+      if (leg.carrier) k = FindCarrier(c, *leg.carrier);
+      if (k && c.parties[*k].country != *leg.flag) {
+        concern = true;
+        if (ev) {
+          ev->Add(path, absl::StrCat(Cc(*leg.flag), ", carrier ",
+                                     ItemPath("parties", *k), " is in ",
+                                     Cc(c.parties[*k].country)));
+        }
+      }
+      const std::string ref_path =
+          absl::StrCat("ref.countries[", Cc(*leg.flag), "]");
+      const CountryProfile* state = ref_.Country(*leg.flag);
+      if (!state) {
+        if (ev) ev->Unknown(ref_path);
+        any.Add(concern ? std::optional<bool>(true) : std::nullopt);
+        continue;
+      }
+      const bool att =
+          state->att_in_force && *state->att_in_force <= c.assessed_on;
+      if (!att && !state->wassenaar) {
+        concern = true;
+        if (ev) {
+          ev->Add(path, Cc(*leg.flag));
+          ev->Add(ref_path,
+                  absl::StrCat("not an ATT party on ",
+                               FormatDate(c.assessed_on),
+                               ", not a Wassenaar participant"));
+        }
+      }
+      any.Add(concern);
+    }
+    return any.Value();
+  }
+
+ private:
+  const ReferenceData& ref_;
+};
+
+const std::vector<DeliveryMethod> kOffAirport = {
+    DeliveryMethod::kAirstrip, DeliveryMethod::kAirdrop,
+    DeliveryMethod::kOther};
+
+class DeliveryMethodKernel : public KernelBase<DeliveryMethodKernel> {
+ public:
+  DeliveryMethodKernel(KernelParams& p, const ReferenceData&)
+      : methods_(p.Enums<DeliveryMethod>("methods", kOffAirport)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    if (!c.transport || !c.transport->delivery) {
+      if (ev) ev->Unknown("transport.delivery.method");
+      return kUnknown;
+    }
+    const Delivery& d = *c.transport->delivery;
+    if (!Contains(methods_, d.method)) return 0;
+    if (ev) {
+      ev->Add("transport.delivery.method",
+              d.place ? absl::StrCat(EnumWord(d.method), ", ", *d.place)
+                      : std::string(EnumWord(d.method)));
+    }
+    return 1;
+  }
+
+ private:
+  std::vector<DeliveryMethod> methods_;
+};
+
+// WA-AQI's concern is a private charter where the deal is state to state;
+// `only_state_to_state` narrows the kernel to that reading.
+class CharterService : public KernelBase<CharterService> {
+ public:
+  CharterService(KernelParams& p, const ReferenceData&)
+      : only_state_to_state_(OneEnum(p, "only_state_to_state", Flag::kFalse) ==
+                             Flag::kTrue) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    if (only_state_to_state_ &&
+        !c.mitigations.Has(Mitigation::kGovernmentToGovernment)) {
+      return 0;
+    }
+    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+    if (!legs) return kUnknown;
+    AnyOf any;
+    for (size_t i = 0; i < legs->size(); ++i) {
+      const Leg& leg = (*legs)[i];
+      if (!leg.service) {
+        any.Add(std::nullopt);
+        if (ev) ev->Unknown(LegPath(i) + ".service");
+      } else if (*leg.service == CarrierService::kCharter) {
+        any.AddTrue();
+        if (ev) ev->Add(LegPath(i) + ".service", "charter");
+      } else {
+        any.Add(false);
+      }
+    }
+    const double value = any.Value();
+    if (ev && value == 1 && only_state_to_state_) {
+      ev->Add("mitigations", "government_to_government");
+    }
+    return value;
+  }
+
+ private:
+  bool only_state_to_state_;
+};
+
+// Containers the shipper owns and seals are not opened on the way, so what
+// is declared cannot be checked at transit points (SIPRI-PP32).
+class SealedContainers : public KernelBase<SealedContainers> {
+ public:
+  SealedContainers(KernelParams&, const ReferenceData&) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+    if (!legs) return kUnknown;
+    AnyOf any;
+    for (size_t i = 0; i < legs->size(); ++i) {
+      const std::optional<bool>& sealed =
+          (*legs)[i].shipper_owned_sealed_containers;
+      any.Add(sealed);
+      if (!ev) continue;
+      const std::string path =
+          LegPath(i) + ".shipper_owned_sealed_containers";
+      if (!sealed) {
+        ev->Unknown(path);
+      } else if (*sealed) {
+        ev->Add(path, "true");
+      }
+    }
+    return any.Value();
+  }
+};
+
+}  // namespace
+
+void RegisterTransportKernels(KernelRegistry& registry) {
+  RegisterKernel<RouteNotDisclosed>(registry, "route_not_disclosed");
+  RegisterKernel<Transshipment>(registry, "transshipment");
+  RegisterKernel<FreeTradeZone>(registry, "free_trade_zone");
+  RegisterKernel<CarrierUnidentified>(registry, "carrier_unidentified");
+  RegisterKernel<FlagOfConcern>(registry, "flag_of_concern");
+  RegisterKernel<DeliveryMethodKernel>(registry, "delivery_method");
+  RegisterKernel<CharterService>(registry, "charter_service");
+  RegisterKernel<SealedContainers>(registry, "sealed_containers");
+}
+
+}  // namespace divrisk

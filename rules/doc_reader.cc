@@ -1,0 +1,196 @@
+#include "rules/doc_reader.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+
+namespace divrisk {
+
+std::string DocError::ToString() const {
+  std::string out;
+  if (line > 0) absl::StrAppend(&out, line, ":", column, ": ");
+  if (!path.empty()) absl::StrAppend(&out, path, ": ");
+  absl::StrAppend(&out, message);
+  return out;
+}
+
+std::string DocErrors::Format(const std::string& file) const {
+  std::string out;
+  for (const DocError& e : errors_) {
+    absl::StrAppend(&out, file, ":", e.ToString(), "\n");
+  }
+  return out;
+}
+
+std::string JoinPath(const std::string& path, std::string_view key) {
+  std::string k(key);
+  return path.empty() ? k : absl::StrCat(path, ".", k);
+}
+
+std::string IndexPath(const std::string& path, size_t index) {
+  return absl::StrCat(path, "[", index, "]");
+}
+
+MapReader::MapReader(const DocNode& node, std::string path, DocErrors* errors)
+    : node_(node),
+      path_(std::move(path)),
+      errors_(errors),
+      is_map_(node.kind == DocNode::Kind::kMap),
+      used_(node.fields.size(), false) {
+  if (!is_map_) {
+    errors_->Add(node, path_,
+                 absl::StrCat("expected a map, found ", node.Describe()));
+  }
+  // Duplicate keys: the first one is read, each later one is an error.
+  for (size_t i = 0; i < node.fields.size(); ++i) {
+    const DocNode& key = node.fields[i].first;
+    for (size_t j = 0; j < i; ++j) {
+      if (node.fields[j].first.text != key.text) continue;
+      errors_->Add(key, PathOf(key.text),
+                   absl::StrCat("duplicate key (first at line ",
+                                node.fields[j].first.line, ")"));
+      used_[i] = true;
+      break;
+    }
+  }
+}
+
+const DocNode* MapReader::Optional(std::string_view key) {
+  for (size_t i = 0; i < node_.fields.size(); ++i) {
+    if (node_.fields[i].first.text != key) continue;
+    used_[i] = true;
+    const DocNode& value = node_.fields[i].second;
+    return value.kind == DocNode::Kind::kNull ? nullptr : &value;
+  }
+  return nullptr;
+}
+
+const DocNode* MapReader::Required(std::string_view key) {
+  const DocNode* value = Optional(key);
+  if (value == nullptr && is_map_) {
+    errors_->Add(node_, PathOf(key), "missing required field");
+  }
+  return value;
+}
+
+void MapReader::Finish() {
+  for (size_t i = 0; i < node_.fields.size(); ++i) {
+    if (used_[i]) continue;
+    const DocNode& key = node_.fields[i].first;
+    errors_->Add(key, PathOf(key.text), "unknown key");
+  }
+}
+
+std::optional<std::string> ReadString(const DocNode& n, const std::string& path,
+                                      DocErrors* errors) {
+  // A plain YAML number (an EUC number such as 443) is still text; a boolean
+  // or a structure is not.
+  if (!n.IsScalar() || n.type == DocNode::ScalarType::kBool) {
+    errors->Add(n, path, absl::StrCat("expected a string, found ", n.Describe()));
+    return std::nullopt;
+  }
+  return n.text;
+}
+
+std::optional<bool> ReadBool(const DocNode& n, const std::string& path,
+                             DocErrors* errors) {
+  if (!n.IsScalar() || n.type != DocNode::ScalarType::kBool) {
+    errors->Add(n, path,
+                absl::StrCat("expected true or false, found ",
+                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                                          : n.Describe()));
+    return std::nullopt;
+  }
+  return n.text == "true";
+}
+
+std::optional<int64_t> ReadInt(const DocNode& n, const std::string& path,
+                               DocErrors* errors, int64_t min, int64_t max) {
+  int64_t v;
+  if (!n.IsScalar() || n.type != DocNode::ScalarType::kNumber ||
+      !absl::SimpleAtoi(n.text, &v)) {
+    errors->Add(n, path,
+                absl::StrCat("expected a whole number, found ",
+                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                                          : n.Describe()));
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    errors->Add(n, path,
+                absl::StrCat("expected a whole number from ", min, " to ", max,
+                             ", found ", v));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> ReadNumber(const DocNode& n, const std::string& path,
+                                 DocErrors* errors) {
+  double v;
+  if (!n.IsScalar() || n.type != DocNode::ScalarType::kNumber ||
+      !absl::SimpleAtod(n.text, &v) || !std::isfinite(v)) {
+    errors->Add(n, path,
+                absl::StrCat("expected a finite number, found ",
+                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                                          : n.Describe()));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<Date> ReadDate(const DocNode& n, const std::string& path,
+                             DocErrors* errors) {
+  std::optional<Date> d;
+  if (n.IsScalar()) d = ParseIsoDate(n.text);
+  if (!d) {
+    errors->Add(n, path,
+                absl::StrCat("expected a calendar date YYYY-MM-DD, found ",
+                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                                          : n.Describe()));
+  }
+  return d;
+}
+
+std::optional<Date> ReadPartialDate(const DocNode& n, const std::string& path,
+                                    DocErrors* errors, bool latest) {
+  std::optional<Date> d;
+  if (n.IsScalar()) d = ParsePartialDate(n.text, latest);
+  if (!d) {
+    errors->Add(n, path,
+                absl::StrCat("expected a date YYYY, YYYY-MM or YYYY-MM-DD, "
+                             "found ",
+                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                                          : n.Describe()));
+  }
+  return d;
+}
+
+std::optional<CountryCode> ReadCountryShape(const DocNode& n,
+                                            const std::string& path,
+                                            DocErrors* errors) {
+  std::optional<CountryCode> code;
+  if (n.IsScalar() && n.type == DocNode::ScalarType::kString) {
+    code = CountryCode::FromText(n.text);
+  }
+  if (!code) {
+    errors->Add(n, path,
+                absl::StrCat("expected an ISO 3166 country code (GB, or YUCS "
+                             "for a former state), found ",
+                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                                          : n.Describe()));
+  }
+  return code;
+}
+
+const std::vector<DocNode>* ReadList(const DocNode& n, const std::string& path,
+                                     DocErrors* errors) {
+  if (n.kind != DocNode::Kind::kSequence) {
+    errors->Add(n, path, absl::StrCat("expected a list, found ", n.Describe()));
+    return nullptr;
+  }
+  return &n.items;
+}
+
+}  // namespace divrisk

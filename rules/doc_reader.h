@@ -1,0 +1,137 @@
+// Schema-walking helpers over DocNode, shared by the rule-set loader and the
+// case decoder, so both report errors the same way:
+//   file:line:column: path: expected ..., found ...
+//
+// A MapReader hands out the fields a schema knows and, on Finish(), reports
+// every other key as unknown (a typo must never drop a fact silently).
+// Readers record errors and carry on, so a file's errors come all at once.
+
+#ifndef DIVRISK_RULES_DOC_READER_H_
+#define DIVRISK_RULES_DOC_READER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/model/country_code.h"
+#include "engine/model/date.h"
+#include "engine/model/enums.h"
+#include "rules/doc_tree.h"
+
+namespace divrisk {
+
+struct DocError {
+  int line = 0;  // 0: no position
+  int column = 0;
+  std::string path;  // parties[2].country
+  std::string message;
+
+  // "line:column: path: message" (parts without a value left out).
+  std::string ToString() const;
+};
+
+class DocErrors {
+ public:
+  void Add(const DocNode& at, std::string path, std::string message) {
+    errors_.push_back({at.line, at.column, std::move(path), std::move(message)});
+  }
+  void Add(DocError e) { errors_.push_back(std::move(e)); }
+  bool empty() const { return errors_.empty(); }
+  size_t size() const { return errors_.size(); }
+  const std::vector<DocError>& list() const { return errors_; }
+  // All errors, one per line, each prefixed with "file:".
+  std::string Format(const std::string& file) const;
+
+ private:
+  std::vector<DocError> errors_;
+};
+
+// "path.key", or "key" at the top.
+std::string JoinPath(const std::string& path, std::string_view key);
+// "path[i]".
+std::string IndexPath(const std::string& path, size_t index);
+
+class MapReader {
+ public:
+  // Records an error (and reads nothing) when `node` is not a map.
+  MapReader(const DocNode& node, std::string path, DocErrors* errors);
+
+  bool ok() const { return is_map_; }
+  const std::string& path() const { return path_; }
+  DocErrors* errors() const { return errors_; }
+  const DocNode& node() const { return node_; }
+
+  // The field's node, or nullptr. A null value counts as absent.
+  const DocNode* Optional(std::string_view key);
+  // As Optional, but records "missing required field" when absent.
+  const DocNode* Required(std::string_view key);
+  // Path of field `key` under this map.
+  std::string PathOf(std::string_view key) const { return JoinPath(path_, key); }
+
+  // Reports every key that no Optional/Required call asked for.
+  void Finish();
+
+ private:
+  const DocNode& node_;
+  std::string path_;
+  DocErrors* errors_;
+  bool is_map_;
+  std::vector<bool> used_;
+};
+
+// Typed scalar readers: return nullopt and record an error when the node is
+// not of the expected kind. `path` names the field in errors.
+std::optional<std::string> ReadString(const DocNode& n, const std::string& path,
+                                      DocErrors* errors);
+std::optional<bool> ReadBool(const DocNode& n, const std::string& path,
+                             DocErrors* errors);
+std::optional<int64_t> ReadInt(const DocNode& n, const std::string& path,
+                               DocErrors* errors, int64_t min = 0,
+                               int64_t max = INT64_MAX);
+std::optional<double> ReadNumber(const DocNode& n, const std::string& path,
+                                 DocErrors* errors);
+std::optional<Date> ReadDate(const DocNode& n, const std::string& path,
+                             DocErrors* errors);
+// A possibly partial date ("YYYY", "YYYY-MM", "YYYY-MM-DD"), see date.h.
+std::optional<Date> ReadPartialDate(const DocNode& n, const std::string& path,
+                                    DocErrors* errors, bool latest);
+// Checks the code's shape only; existence is for the caller's table.
+std::optional<CountryCode> ReadCountryShape(const DocNode& n,
+                                            const std::string& path,
+                                            DocErrors* errors);
+// Items of a sequence, or an error and no items.
+const std::vector<DocNode>* ReadList(const DocNode& n, const std::string& path,
+                                     DocErrors* errors);
+
+template <typename E>
+std::optional<E> ReadEnum(const DocNode& n, const std::string& path,
+                          DocErrors* errors) {
+  std::optional<std::string> word = ReadString(n, path, errors);
+  if (!word) return std::nullopt;
+  if (auto e = ParseEnumWord<E>(*word)) return e;
+  errors->Add(n, path,
+              absl::StrCat("expected one of ", absl::StrJoin(kEnumWords<E>, ", "),
+                           "; found '", *word, "'"));
+  return std::nullopt;
+}
+
+template <typename E>
+std::optional<EnumSet<E>> ReadEnumSet(const DocNode& n, const std::string& path,
+                                      DocErrors* errors) {
+  const std::vector<DocNode>* items = ReadList(n, path, errors);
+  if (!items) return std::nullopt;
+  EnumSet<E> set;
+  for (size_t i = 0; i < items->size(); ++i) {
+    if (auto e = ReadEnum<E>((*items)[i], IndexPath(path, i), errors)) {
+      set.Add(*e);
+    }
+  }
+  return set;
+}
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_RULES_DOC_READER_H_

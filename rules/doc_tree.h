@@ -1,0 +1,57 @@
+// DocNode: a parsed YAML or JSON document as a plain tree with positions.
+//
+// Case files and rule sets are read in two steps: a parser (yaml_parser.h
+// here, or the JSON parser in engine/reader) builds a DocNode tree, and a
+// decoder walks it with a schema. The tree keeps every key in order, with its
+// line and column, so decoders can report duplicate and unknown keys at their
+// place, and no parser type leaks past the parser.
+
+#ifndef DIVRISK_RULES_DOC_TREE_H_
+#define DIVRISK_RULES_DOC_TREE_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace divrisk {
+
+struct DocNode {
+  enum class Kind : uint8_t { kNull, kScalar, kSequence, kMap };
+  // How a scalar reads under the YAML 1.2 core schema (or its JSON type).
+  enum class ScalarType : uint8_t { kString, kNumber, kBool };
+
+  Kind kind = Kind::kNull;
+  ScalarType type = ScalarType::kString;
+  std::string text;  // the scalar's text
+  int line = 0;      // 1-based
+  int column = 0;    // 1-based
+  std::vector<DocNode> items;                           // kSequence
+  std::vector<std::pair<DocNode, DocNode>> fields;      // kMap: key, value
+
+  bool IsScalar() const { return kind == Kind::kScalar; }
+  // The value of map key `key`, or nullptr.
+  const DocNode* Find(std::string_view key) const {
+    for (const auto& [k, v] : fields) {
+      if (k.text == key) return &v;
+    }
+    return nullptr;
+  }
+  // "a string", "a number", "a list", ... for error messages.
+  const char* Describe() const;
+};
+
+// Limits on what a parser accepts before it builds anything large.
+struct DocLimits {
+  size_t max_bytes = 16 << 20;       // whole document
+  int max_depth = 64;                // nesting of maps and sequences
+  size_t max_nodes = 1 << 20;        // nodes in the tree
+  size_t max_scalar_bytes = 1 << 16; // one string
+};
+
+// Classifies a YAML plain (unquoted) scalar under the core schema.
+DocNode::ScalarType ClassifyPlainScalar(std::string_view text);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_RULES_DOC_TREE_H_

@@ -1,0 +1,97 @@
+// Plan: a compiled rule set, immutable and thread-safe.
+//
+// The compiler (compiler.h) builds a Plan from a rule-set directory: every
+// name resolved, every parameter checked, every kernel bound to the reference
+// data the Plan owns. After that nothing in it changes, so any number of
+// threads may score cases against one Plan. Its identity is the SHA-256 of
+// the rule set's canonical form (canonical.h): comments and layout do not
+// change it, any fact or weight does.
+
+#ifndef DIVRISK_RULES_PLAN_H_
+#define DIVRISK_RULES_PLAN_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "engine/model/enums.h"
+#include "engine/model/reference_data.h"
+#include "indicators/kernel.h"
+
+namespace divrisk {
+
+enum class Recommendation : uint8_t {
+  kApprove, kApproveWithConditions, kRefer, kRefuse };
+template <>
+inline constexpr auto kEnumWords<Recommendation> = std::to_array<const char*>(
+    {"approve", "approve_with_conditions", "refer", "refuse"});
+
+struct CategorySpec {
+  std::string id;
+  std::string name;
+  double cap = 0;  // a category never adds more than this to the score
+};
+
+struct IndicatorSpec {
+  std::string id;
+  std::string kernel_name;
+  std::unique_ptr<Kernel> kernel;
+  double unknown_value = 0;        // the value taken while its facts are unknown
+  std::vector<std::string> refs;   // treaty articles and catalogue IDs
+  std::string evidence;            // plain-words template, see explain.h
+};
+
+struct BandSpec {
+  std::string id;
+  std::optional<double> below;     // absent on the top band
+  Recommendation recommendation = Recommendation::kApprove;
+};
+
+struct GateSpec {
+  std::string id;
+  int indicator = 0;                 // index into Plan::indicators
+  std::optional<double> refuse_at;   // value at or above which: refuse
+  std::optional<double> refer_at;    // value at or above which: refer
+  bool refer_if_unknown = false;     // an unknown value cannot clear a gate
+  std::vector<std::string> refs;
+  std::string reason;
+};
+
+struct MitigationSpec {
+  Mitigation measure = Mitigation::kPostShipmentVerification;
+  std::vector<std::pair<int, double>> lowers;  // category index, fraction
+  std::vector<std::string> refs;
+  std::string condition;  // the licence condition, in words
+};
+
+struct OverridingRiskSpec {
+  int category = 0;
+  double threshold = 0;  // category score after mitigation at/above: refuse
+  std::vector<std::string> refs;
+  std::string reason;
+};
+
+struct Plan {
+  std::string name;
+  std::string version;
+  std::string sha256;  // hex, over the canonical form
+  std::vector<CategorySpec> categories;
+  std::vector<IndicatorSpec> indicators;
+  Eigen::MatrixXd weights;  // indicators x categories
+  std::vector<BandSpec> bands;  // ascending; the last has no `below`
+  std::vector<GateSpec> gates;
+  std::vector<MitigationSpec> mitigations;
+  std::optional<OverridingRiskSpec> overriding_risk;
+  std::unique_ptr<ReferenceData> reference;  // kernels point into it
+
+  int IndicatorIndex(std::string_view id) const;  // -1 when absent
+  int CategoryIndex(std::string_view id) const;   // -1 when absent
+  const MitigationSpec* FindMitigation(Mitigation m) const;
+};
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_RULES_PLAN_H_

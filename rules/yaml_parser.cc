@@ -1,0 +1,177 @@
+#include "rules/yaml_parser.h"
+
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "yaml-cpp/eventhandler.h"
+#include "yaml-cpp/exceptions.h"
+#include "yaml-cpp/mark.h"
+#include "yaml-cpp/parser.h"
+
+namespace divrisk {
+namespace {
+
+// Thrown inside the handler to stop the parse at the first refused event.
+struct Refusal {
+  YAML::Mark mark;
+  std::string message;
+};
+
+// Builds the tree from events, keeping a stack of open containers.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(const DocLimits& limits) : limits_(limits) {}
+
+  DocNode TakeRoot() { return std::move(root_); }
+  bool has_root() const { return has_root_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    CheckAnchor(mark, anchor);
+    Add(NewNode(mark, DocNode::Kind::kNull));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refusal{mark, "aliases (*name) are not accepted"};
+  }
+  void OnAnchor(const YAML::Mark& mark, const std::string&) override {
+    throw Refusal{mark, "anchors (&name) are not accepted"};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    CheckAnchor(mark, anchor);
+    if (value.size() > limits_.max_scalar_bytes) {
+      throw Refusal{mark, absl::StrCat("string longer than the limit of ",
+                                       limits_.max_scalar_bytes, " bytes")};
+    }
+    DocNode node = NewNode(mark, DocNode::Kind::kScalar);
+    node.text = value;
+    // yaml-cpp tags plain scalars "?" and quoted ones "!".
+    node.type = tag == "?" ? ClassifyPlainScalar(value)
+                           : DocNode::ScalarType::kString;
+    Add(std::move(node));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&,
+                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    Open(mark, anchor, DocNode::Kind::kSequence);
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&,
+                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    Open(mark, anchor, DocNode::Kind::kMap);
+  }
+  void OnMapEnd() override {
+    if (stack_.back().pending_key) {
+      throw Refusal{last_mark_, "map ended after a key without a value"};
+    }
+    Close();
+  }
+
+ private:
+  struct OpenNode {
+    DocNode node;
+    bool pending_key = false;
+    DocNode key;
+  };
+
+  void CheckAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      throw Refusal{mark, "anchors (&name) are not accepted"};
+    }
+  }
+
+  DocNode NewNode(const YAML::Mark& mark, DocNode::Kind kind) {
+    if (++nodes_ > limits_.max_nodes) {
+      throw Refusal{mark, absl::StrCat("more than ", limits_.max_nodes,
+                                       " nodes")};
+    }
+    last_mark_ = mark;
+    DocNode node;
+    node.kind = kind;
+    node.line = mark.line + 1;
+    node.column = mark.column + 1;
+    return node;
+  }
+
+  void Open(const YAML::Mark& mark, YAML::anchor_t anchor, DocNode::Kind kind) {
+    CheckAnchor(mark, anchor);
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw Refusal{mark, absl::StrCat("nesting deeper than the limit of ",
+                                       limits_.max_depth)};
+    }
+    stack_.push_back(OpenNode{NewNode(mark, kind), false, DocNode{}});
+  }
+
+  void Close() {
+    DocNode node = std::move(stack_.back().node);
+    stack_.pop_back();
+    Add(std::move(node));
+  }
+
+  void Add(DocNode node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      has_root_ = true;
+      return;
+    }
+    OpenNode& top = stack_.back();
+    if (top.node.kind == DocNode::Kind::kSequence) {
+      top.node.items.push_back(std::move(node));
+    } else if (!top.pending_key) {
+      if (node.kind != DocNode::Kind::kScalar) {
+        throw Refusal{YAML::Mark(), absl::StrCat("line ", node.line,
+                                                 ": map keys must be strings")};
+      }
+      top.key = std::move(node);
+      top.pending_key = true;
+    } else {
+      top.node.fields.emplace_back(std::move(top.key), std::move(node));
+      top.pending_key = false;
+    }
+  }
+
+  const DocLimits& limits_;
+  std::vector<OpenNode> stack_;
+  DocNode root_;
+  bool has_root_ = false;
+  size_t nodes_ = 0;
+  YAML::Mark last_mark_;
+};
+
+}  // namespace
+
+absl::StatusOr<DocNode> ParseYaml(std::string_view text,
+                                  const DocLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "1:1: document larger than the limit of ", limits.max_bytes, " bytes"));
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    return absl::InvalidArgumentError("1:1: the document contains a NUL byte");
+  }
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(limits);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+    TreeBuilder extra(limits);
+    if (parser.HandleNextDocument(extra)) {
+      return absl::InvalidArgumentError(
+          "the file holds more than one YAML document");
+    }
+  } catch (const Refusal& r) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        r.mark.line + 1, ":", r.mark.column + 1, ": ", r.message));
+  } catch (const YAML::Exception& e) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(e.mark.line + 1, ":", e.mark.column + 1, ": ", e.msg));
+  }
+  if (!builder.has_root()) {
+    return absl::InvalidArgumentError("1:1: the document is empty");
+  }
+  return builder.TakeRoot();
+}
+
+}  // namespace divrisk
