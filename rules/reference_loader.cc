@@ -128,10 +128,8 @@ void LoadAtt(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
       in_force = Date{DateFromCivil(static_cast<int>(*year), 12, 31).days + 90};
     }
     if (in_force && *in_force < treaty_in_force) in_force = treaty_in_force;
-    if (!in_force) {
-      errors->Add(m.node(), m.path(),
-                  "a state party needs in_force, deposit or deposit_year");
-    }
+    // A party whose deposit date is unknown (Niue) is not credited with
+    // membership on any date: the controls proxy then treats it as unknown.
     p.att_in_force = in_force;
   });
 }

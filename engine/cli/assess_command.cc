@@ -1,0 +1,48 @@
+// divrisk assess: one case file -> an explained assessment on stdout.
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "engine/cli/commands.h"
+#include "engine/explain/assessment.h"
+#include "engine/output/json_writer.h"
+#include "engine/output/text_writer.h"
+#include "engine/reader/case_reader.h"
+#include "engine/scoring/executor.h"
+#include "rules/compiler.h"
+
+namespace divrisk::cli {
+
+std::string DefaultRulesDir() {
+  const char* env = std::getenv("DIVRISK_RULES");
+  return env != nullptr && *env != '\0' ? env : DIVRISK_DEFAULT_RULES;
+}
+
+int RunAssess(const AssessOptions& options) {
+  absl::StatusOr<std::unique_ptr<const Plan>> plan =
+      CompileRuleSetDir(options.rules_dir);
+  if (!plan.ok()) {
+    std::cerr << plan.status().message() << "\n";
+    return kExitInvalid;
+  }
+  absl::StatusOr<Case> c = ReadCaseFile(options.file, *(*plan)->reference);
+  if (!c.ok()) {
+    std::cerr << c.status().message() << "\n";
+    return kExitInvalid;
+  }
+  Executor executor(**plan);
+  BatchScores scores;
+  executor.Score(std::span<const Case>(&*c, 1), &scores);
+  const Assessment a = Explain(**plan, *c, scores, 0);
+  std::string out;
+  if (options.format == "json") {
+    AppendAssessmentJson(**plan, a, &out);
+  } else {
+    AppendAssessmentText(**plan, a, &out);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return std::fflush(stdout) == 0 ? kExitOk : kExitInvalid;
+}
+
+}  // namespace divrisk::cli

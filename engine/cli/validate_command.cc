@@ -1,0 +1,33 @@
+// divrisk validate: checks case files against the format, without scoring.
+
+#include <iostream>
+
+#include "engine/cli/commands.h"
+#include "engine/reader/case_reader.h"
+#include "rules/compiler.h"
+
+namespace divrisk::cli {
+
+int RunValidate(const ValidateOptions& options) {
+  absl::StatusOr<std::unique_ptr<const Plan>> plan =
+      CompileRuleSetDir(options.rules_dir);
+  if (!plan.ok()) {
+    std::cerr << plan.status().message() << "\n";
+    return kExitInvalid;
+  }
+  int invalid = 0;
+  for (const std::string& file : options.files) {
+    absl::StatusOr<Case> c = ReadCaseFile(file, *(*plan)->reference);
+    if (c.ok()) {
+      std::cout << file << ": valid (" << c->id << ")\n";
+    } else {
+      ++invalid;
+      std::cout << c.status().message() << "\n";
+    }
+  }
+  std::cout << options.files.size() - invalid << " valid, " << invalid
+            << " invalid\n";
+  return invalid == 0 ? kExitOk : kExitInvalid;
+}
+
+}  // namespace divrisk::cli

@@ -1,0 +1,69 @@
+// Assessment: one scored case, explained.
+//
+// Built from a row of BatchScores, so the explanation reads the very values
+// the score came from. Contributions are in fixed point (score_math.h) and
+// sum exactly to the score: one line per indicator that moved the score, one
+// negative line per mitigation measure in the case.
+
+#ifndef DIVRISK_ENGINE_EXPLAIN_ASSESSMENT_H_
+#define DIVRISK_ENGINE_EXPLAIN_ASSESSMENT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/case.h"
+#include "engine/scoring/executor.h"
+#include "engine/scoring/score_math.h"
+#include "indicators/kernel.h"
+#include "rules/plan.h"
+
+namespace divrisk {
+
+struct Contribution {
+  int indicator = -1;                   // index into Plan::indicators, or
+  std::optional<Mitigation> mitigation; // a mitigation line (negative)
+  double value = 0;                     // indicator value used (effective)
+  bool unknown = false;                 // value is the unknown_value
+  double weight = 0;                    // sum of the indicator's weights
+  int64_t contribution_q = 0;
+  Evidence evidence;
+};
+
+struct UnknownFact {
+  std::string fact;              // field path to ask about
+  int64_t swing_q = 0;           // how far learning it could move the score
+  std::vector<int> indicators;   // indicators that need it
+  std::vector<int> gates;        // gates it keeps open (refer_if_unknown)
+};
+
+struct MitigationSuggestion {
+  Mitigation measure = Mitigation::kPostShipmentVerification;
+  int64_t score_q = 0;  // the score with this measure added
+};
+
+struct HardStop {
+  int gate = 0;
+  Recommendation action = Recommendation::kRefuse;
+  bool on_unknown = false;
+  Evidence evidence;
+};
+
+struct Assessment {
+  const Case* c = nullptr;
+  CaseResult result;
+  CategoryOutcome categories;
+  std::vector<HardStop> hard_stops;
+  std::vector<Contribution> contributions;  // by |contribution| descending
+  std::vector<UnknownFact> unknowns;        // by swing descending
+  std::vector<MitigationSuggestion> suggestions;  // by score ascending
+};
+
+// Explains row `row` of `scores`, which Executor::Score computed for
+// `cases` (so cases[row] is the case).
+Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
+                   int row);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_EXPLAIN_ASSESSMENT_H_

@@ -1,0 +1,26 @@
+// The assessment as one JSON object on one line (schema in README.md).
+//
+// Numbers are fixed point with four decimals, printed from integers, so the
+// same assessment gives the same bytes on any machine and thread count, and
+// contributions visibly sum to the score.
+
+#ifndef DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_
+#define DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_
+
+#include <string>
+
+#include "engine/explain/assessment.h"
+#include "rules/plan.h"
+
+namespace divrisk {
+
+// "41.2500" for 412500.
+std::string FormatFixed(int64_t q);
+
+// Appends the full assessment object and a newline to *out.
+void AppendAssessmentJson(const Plan& plan, const Assessment& a,
+                          std::string* out);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_

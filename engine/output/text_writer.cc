@@ -1,0 +1,106 @@
+#include "engine/output/text_writer.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/output/json_writer.h"
+
+namespace divrisk {
+namespace {
+
+constexpr size_t kShownUnknowns = 8;
+
+std::string Words(std::string_view word) {
+  std::string s(word);
+  for (char& ch : s) {
+    if (ch == '_') ch = ' ';
+  }
+  return s;
+}
+
+void AppendFacts(const Evidence& ev, std::string* out) {
+  for (const Fact& f : ev.facts) {
+    absl::StrAppend(out, "      - ", f.path, ": ", f.value, "\n");
+  }
+}
+
+}  // namespace
+
+void AppendAssessmentText(const Plan& plan, const Assessment& a,
+                          std::string* out) {
+  const CaseResult& r = a.result;
+  std::string rec = Words(EnumWord(r.recommendation));
+  for (char& ch : rec) ch = static_cast<char>(std::toupper(ch));
+  absl::StrAppend(out, "Case ", a.c->id, " (assessed on ",
+                  FormatDate(a.c->assessed_on), ")\n");
+  absl::StrAppend(out, "Recommendation: ", rec, "\n");
+  absl::StrAppend(out, "Band: ", plan.bands[r.band].id, "   Score: ",
+                  FormatFixed(r.score_q), " (could range ",
+                  FormatFixed(r.min_q), " to ", FormatFixed(r.max_q),
+                  " once unknown facts are learned)\n");
+  absl::StrAppend(out, "Rule set: ", plan.name, " ", plan.version,
+                  " sha256:", plan.sha256, "\n");
+
+  absl::StrAppend(out, "\nHard stops:\n");
+  if (a.hard_stops.empty() && !r.overriding_risk) {
+    absl::StrAppend(out, "  none\n");
+  }
+  for (const HardStop& stop : a.hard_stops) {
+    const GateSpec& gate = plan.gates[stop.gate];
+    absl::StrAppend(out, "  [", EnumWord(stop.action), "] ", gate.id, ": ",
+                    gate.reason,
+                    stop.on_unknown ? " (facts unknown: cannot be cleared)"
+                                    : "",
+                    "  (", absl::StrJoin(gate.refs, "; "), ")\n");
+    AppendFacts(stop.evidence, out);
+    for (const std::string& f : stop.evidence.unknown_facts) {
+      absl::StrAppend(out, "      - unknown: ", f, "\n");
+    }
+  }
+  if (r.overriding_risk) {
+    const OverridingRiskSpec& o = *plan.overriding_risk;
+    absl::StrAppend(out, "  [refuse] overriding risk: ", o.reason, " (",
+                    plan.categories[o.category].name, " ",
+                    FormatFixed(Quantize(a.categories.final[o.category])),
+                    " >= ", FormatFixed(Quantize(o.threshold)), "; ",
+                    absl::StrJoin(o.refs, "; "), ")\n");
+  }
+
+  absl::StrAppend(out, "\nWhat drives the score:\n");
+  for (const Contribution& line : a.contributions) {
+    if (line.mitigation) {
+      absl::StrAppend(out, "  ", FormatFixed(line.contribution_q),
+                      "  mitigation: ", Words(EnumWord(*line.mitigation)),
+                      "\n");
+      continue;
+    }
+    const IndicatorSpec& spec = plan.indicators[line.indicator];
+    absl::StrAppend(out, "  +", FormatFixed(line.contribution_q), "  ",
+                    spec.id, ": ", spec.evidence,
+                    line.unknown ? " (unknown: counted at its prior)" : "",
+                    "  (", absl::StrJoin(spec.refs, "; "), ")\n");
+    AppendFacts(line.evidence, out);
+  }
+
+  absl::StrAppend(out, "\nWhat to ask next:\n");
+  if (a.unknowns.empty()) absl::StrAppend(out, "  nothing: no unknown fact moves the score\n");
+  for (size_t i = 0; i < a.unknowns.size() && i < kShownUnknowns; ++i) {
+    const UnknownFact& u = a.unknowns[i];
+    absl::StrAppend(out, "  ", u.fact, " (could move the score by ",
+                    FormatFixed(u.swing_q), ")",
+                    u.gates.empty() ? "" : "; keeps a hard stop open", "\n");
+  }
+  if (a.unknowns.size() > kShownUnknowns) {
+    absl::StrAppend(out, "  ... and ", a.unknowns.size() - kShownUnknowns,
+                    " more (see --format json)\n");
+  }
+
+  absl::StrAppend(out, "\nSuggested conditions:\n");
+  if (a.suggestions.empty()) absl::StrAppend(out, "  none would lower the score\n");
+  for (const MitigationSuggestion& s : a.suggestions) {
+    const MitigationSpec* spec = plan.FindMitigation(s.measure);
+    absl::StrAppend(out, "  ", Words(EnumWord(s.measure)), ": score would be ",
+                    FormatFixed(s.score_q), ". ", spec->condition, "\n");
+  }
+}
+
+}  // namespace divrisk

@@ -1,0 +1,85 @@
+#include "engine/scoring/executor.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "engine/scoring/score_math.h"
+
+namespace divrisk {
+namespace {
+
+Recommendation Worse(Recommendation a, Recommendation b) {
+  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+}
+
+}  // namespace
+
+void Executor::Score(std::span<const Case> cases, BatchScores* out) {
+  const Eigen::Index n = static_cast<Eigen::Index>(cases.size());
+  const Eigen::Index k = static_cast<Eigen::Index>(plan_.indicators.size());
+  out->values.resize(n, k);
+  out->effective.resize(n, k);
+  low_.resize(n, k);
+  high_.resize(n, k);
+  for (Eigen::Index i = 0; i < k; ++i) {
+    const IndicatorSpec& spec = plan_.indicators[i];
+    double* column = out->values.col(i).data();  // column-major: contiguous
+    spec.kernel->EvaluateBatch(cases, std::span<double>(column, n));
+    // An indicator's weights share a sign (the compiler checks), so its
+    // score-minimising value is 0 for adverse and 1 for mitigating ones.
+    const bool adverse = plan_.weights.row(i).sum() >= 0;
+    for (Eigen::Index r = 0; r < n; ++r) {
+      const double v = column[r];
+      const bool unknown = std::isnan(v);
+      out->effective(r, i) = unknown ? spec.unknown_value : v;
+      low_(r, i) = unknown ? (adverse ? 0.0 : 1.0) : v;
+      high_(r, i) = unknown ? (adverse ? 1.0 : 0.0) : v;
+    }
+  }
+  out->categories.noalias() = out->effective * plan_.weights;
+  low_categories_.noalias() = low_ * plan_.weights;
+  high_categories_.noalias() = high_ * plan_.weights;
+
+  out->results.assign(n, CaseResult{});
+  Eigen::VectorXd raw;
+  for (Eigen::Index r = 0; r < n; ++r) {
+    const Case& c = cases[r];
+    CaseResult& result = out->results[r];
+    raw = out->categories.row(r).transpose();
+    CategoryOutcome outcome = ApplyCapsAndMitigation(plan_, raw, c.mitigations);
+    result.score_q = Quantize(outcome.total);
+    raw = low_categories_.row(r).transpose();
+    result.min_q = Quantize(TotalOf(plan_, raw, c.mitigations));
+    raw = high_categories_.row(r).transpose();
+    result.max_q = Quantize(TotalOf(plan_, raw, c.mitigations));
+    result.band = BandOf(plan_, result.score_q);
+    result.recommendation = plan_.bands[result.band].recommendation;
+
+    for (size_t g = 0; g < plan_.gates.size(); ++g) {
+      const GateSpec& gate = plan_.gates[g];
+      const double v = out->values(r, gate.indicator);
+      GateHit hit{static_cast<int>(g), Recommendation::kApprove, false};
+      if (std::isnan(v)) {
+        if (!gate.refer_if_unknown) continue;
+        hit.action = Recommendation::kRefer;
+        hit.on_unknown = true;
+      } else if (gate.refuse_at && v >= *gate.refuse_at) {
+        hit.action = Recommendation::kRefuse;
+      } else if (gate.refer_at && v >= *gate.refer_at) {
+        hit.action = Recommendation::kRefer;
+      } else {
+        continue;
+      }
+      result.gates.push_back(hit);
+      result.recommendation = Worse(result.recommendation, hit.action);
+    }
+    if (plan_.overriding_risk &&
+        outcome.final[plan_.overriding_risk->category] >=
+            plan_.overriding_risk->threshold) {
+      result.overriding_risk = true;
+      result.recommendation = Recommendation::kRefuse;
+    }
+  }
+}
+
+}  // namespace divrisk

@@ -1,0 +1,57 @@
+// The arithmetic from category scores to a case's total, shared by batch
+// scoring, score ranges, swings and mitigation suggestions so that they can
+// never disagree.
+//
+//   raw_c      = sum_i x_i * W_ic                 (X * W, Eigen, in batch)
+//   capped_c   = clamp(raw_c, 0, cap_c)
+//   final_c    = capped_c * prod_{m in case} (1 - lowers_mc)
+//   total      = sum_c final_c
+//
+// Every step is monotone: raising an adverse indicator never lowers the
+// total, adding a mitigation never raises it.
+
+#ifndef DIVRISK_ENGINE_SCORING_SCORE_MATH_H_
+#define DIVRISK_ENGINE_SCORING_SCORE_MATH_H_
+
+#include <cmath>
+#include <cstdint>
+
+#include <Eigen/Core>
+
+#include "engine/model/enums.h"
+#include "rules/plan.h"
+
+namespace divrisk {
+
+// Scores are printed and compared in fixed point, 1/10000 of a point, so that
+// contributions sum exactly to the score in every output.
+inline constexpr double kScoreUnits = 10000.0;
+inline int64_t Quantize(double score) {
+  return static_cast<int64_t>(std::llround(score * kScoreUnits));
+}
+
+// One case's categories after caps and mitigation.
+struct CategoryOutcome {
+  Eigen::VectorXd raw;
+  Eigen::VectorXd capped;
+  Eigen::VectorXd final;
+  double total = 0;
+};
+
+// Caps and mitigates one case's raw category scores.
+CategoryOutcome ApplyCapsAndMitigation(const Plan& plan,
+                                       const Eigen::VectorXd& raw,
+                                       EnumSet<Mitigation> mitigations);
+
+// Just the total, for ranges and what-ifs.
+inline double TotalOf(const Plan& plan, const Eigen::VectorXd& raw,
+                      EnumSet<Mitigation> mitigations) {
+  return ApplyCapsAndMitigation(plan, raw, mitigations).total;
+}
+
+// The band index for a quantized total.
+int BandOf(const Plan& plan, int64_t total_q);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_SCORING_SCORE_MATH_H_
