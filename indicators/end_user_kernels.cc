@@ -85,9 +85,9 @@ class QuantityVsForce : public KernelBase<QuantityVsForce> {
     const double ratio = *force > 0 ? static_cast<double>(items) / *force
                                     : static_cast<double>(items);
     if (*force > 0 && ratio <= limit_) return 0;
-    const double value =
-        *force > 0 && limit_ > 0 ? std::min(1.0, (ratio - limit_) / limit_)
-                                 : 1.0;
+    const double value = *force > 0 && limit_ > 0
+                             ? std::min(1.0, (ratio - limit_) / limit_)
+                             : 1.0;
     if (ev) {
       ev->Add("end_user.force_size",
               absl::StrFormat("%d personnel for %d small arms and light "
@@ -161,7 +161,8 @@ class SurplusDisposalKernel : public KernelBase<SurplusDisposalKernel> {
       return kUnknown;
     }
     if (!*u.replaces_existing_stocks) return 0;
-    if (!u.surplus_disposal || *u.surplus_disposal == SurplusDisposal::kUnknown) {
+    if (!u.surplus_disposal ||
+        *u.surplus_disposal == SurplusDisposal::kUnknown) {
       if (ev) ev->Unknown("end_user.surplus_disposal");
       return kUnknown;
     }
@@ -209,8 +210,7 @@ class Redistribution : public KernelBase<Redistribution> {
               absl::StrCat(users.size(), " named"));
     }
     for (size_t i = 0; i < users.size() && (ev || value < 1); ++i) {
-      const std::string path =
-          ItemPath("end_user.ultimate_end_users", i);
+      const std::string path = ItemPath("end_user.ultimate_end_users", i);
       if (NonGovernment(users[i].kind)) {
         value = 1;
         if (ev) ev->Add(path + ".kind", EnumWord(*users[i].kind));

@@ -61,8 +61,8 @@ std::optional<double> NoDocument(const Case& c, Evidence* ev) {
 
 // 1 when the boolean at `path` is `concern`, 0 when it is the other value,
 // unknown when absent.
-double BoolFact(const std::optional<bool>& fact, bool concern,
-                const char* path, Evidence* ev) {
+double BoolFact(const std::optional<bool>& fact, bool concern, const char* path,
+                Evidence* ev) {
   if (!fact) {
     if (ev) ev->Unknown(path);
     return kUnknown;
@@ -150,19 +150,17 @@ class NotValid : public KernelBase<NotValid> {
     if (e.valid_until && *e.valid_until < c.assessed_on) {
       value = 1;
       if (ev) {
-        ev->Add("euc.valid_until",
-                absl::StrCat(FormatDate(*e.valid_until),
-                             ", before the assessment date ",
-                             FormatDate(c.assessed_on)));
+        ev->Add("euc.valid_until", absl::StrCat(FormatDate(*e.valid_until),
+                                                ", before the assessment date ",
+                                                FormatDate(c.assessed_on)));
       }
     }
     if (e.issued_on && *e.issued_on > c.assessed_on) {
       value = 1;
       if (ev) {
-        ev->Add("euc.issued_on",
-                absl::StrCat(FormatDate(*e.issued_on),
-                             ", after the assessment date ",
-                             FormatDate(c.assessed_on)));
+        ev->Add("euc.issued_on", absl::StrCat(FormatDate(*e.issued_on),
+                                              ", after the assessment date ",
+                                              FormatDate(c.assessed_on)));
       }
     }
     return value;
@@ -198,10 +196,18 @@ class NotAuthenticated : public KernelBase<NotAuthenticated> {
     }
     double value = 0;
     switch (*a) {
-      case Authentication::kConfirmed: value = 0; break;
-      case Authentication::kFailed: value = 1; break;
-      case Authentication::kPending: value = pending_; break;
-      case Authentication::kNotRequested: value = not_requested_; break;
+      case Authentication::kConfirmed:
+        value = 0;
+        break;
+      case Authentication::kFailed:
+        value = 1;
+        break;
+      case Authentication::kPending:
+        value = pending_;
+        break;
+      case Authentication::kNotRequested:
+        value = not_requested_;
+        break;
     }
     if (ev && *a != Authentication::kConfirmed) {
       ev->Add("euc.authentication", EnumWord(*a));
@@ -276,13 +282,13 @@ class FlaggedNumber : public KernelBase<FlaggedNumber> {
       if (!ev) return 1;
       if (value == 0) ev->Add("euc.number", *c.euc.number);
       value = 1;
-      ev->Add(absl::StrCat("ref.flagged_euc_numbers[", Cc(f.issuer_country),
-                           ":", f.number, "]"),
-              absl::StrCat(f.forged ? "forged" : "reused",
-                           f.reported_on ? absl::StrCat(", reported on ",
-                                                        FormatDate(
-                                                            *f.reported_on))
-                                         : ""));
+      ev->Add(
+          absl::StrCat("ref.flagged_euc_numbers[", Cc(f.issuer_country), ":",
+                       f.number, "]"),
+          absl::StrCat(f.forged ? "forged" : "reused",
+                       f.reported_on ? absl::StrCat(", reported on ",
+                                                    FormatDate(*f.reported_on))
+                                     : ""));
     }
     return value;
   }
@@ -352,7 +358,8 @@ class EndUserMismatch : public KernelBase<EndUserMismatch> {
     double value = 0;
     const char* relation = "";
     switch (best) {
-      case NameRelation::kSame: return 0;
+      case NameRelation::kSame:
+        return 0;
       case NameRelation::kVaguer:
         value = vague_;
         relation = "vaguer than";
@@ -367,14 +374,14 @@ class EndUserMismatch : public KernelBase<EndUserMismatch> {
         break;
     }
     if (ev) {
-      const std::string& applied = best_alias < 0
-                                       ? c.end_user.name
-                                       : c.end_user.aliases[best_alias];
+      const std::string& applied =
+          best_alias < 0 ? c.end_user.name : c.end_user.aliases[best_alias];
       ev->Add("euc.end_user_named",
               absl::StrCat(Quoted(*c.euc.end_user_named), ", ", relation,
                            " the application's"));
       ev->Add(best_alias < 0 ? std::string("end_user.name")
-                             : ItemPath("end_user.aliases", static_cast<size_t>(best_alias)),
+                             : ItemPath("end_user.aliases",
+                                        static_cast<size_t>(best_alias)),
               Quoted(applied));
     }
     return value;
@@ -400,8 +407,9 @@ class GoodsMismatch : public KernelBase<GoodsMismatch> {
     // Application totals per category, in order of first appearance.
     std::vector<std::pair<GoodsCategory, int64_t>> applied;
     for (const GoodsLine& g : c.goods) {
-      auto it = std::find_if(applied.begin(), applied.end(),
-                             [&](const auto& a) { return a.first == g.category; });
+      auto it =
+          std::find_if(applied.begin(), applied.end(),
+                       [&](const auto& a) { return a.first == g.category; });
       if (it == applied.end()) {
         applied.push_back({g.category, g.quantity});
       } else {
@@ -442,9 +450,10 @@ class GoodsMismatch : public KernelBase<GoodsMismatch> {
       } else {
         any.AddTrue();
         if (ev) {
-          ev->Add(ItemPath("euc.goods", static_cast<size_t>(first)) + ".quantity",
-                  absl::StrCat(EnumWord(category), ": application ", quantity,
-                               ", EUC ", euc_quantity));
+          ev->Add(
+              ItemPath("euc.goods", static_cast<size_t>(first)) + ".quantity",
+              absl::StrCat(EnumWord(category), ": application ", quantity,
+                           ", EUC ", euc_quantity));
         }
       }
     }

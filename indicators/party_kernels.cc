@@ -43,8 +43,15 @@ enum class EffectWord : uint8_t { kSanction, kDenial };
 enum class RegisterRoleWord : uint8_t { kExporter, kBroker };
 // party_no_icp roles: the roles of `parties`, plus the exporter.
 enum class IcpRole : uint8_t {
-  kBroker, kFreightForwarder, kCarrier, kIntermediateConsignee, kConsignee,
-  kAgent, kFinancier, kExporter };
+  kBroker,
+  kFreightForwarder,
+  kCarrier,
+  kIntermediateConsignee,
+  kConsignee,
+  kAgent,
+  kFinancier,
+  kExporter
+};
 
 }  // namespace
 
@@ -114,8 +121,8 @@ class Listed : public KernelBase<Listed> {
  public:
   Listed(KernelParams& p, const ReferenceData& ref) : ref_(ref) {
     for (EffectWord e : p.Enums<EffectWord>(
-             "effects", std::vector{EffectWord::kSanction,
-                                    EffectWord::kDenial})) {
+             "effects",
+             std::vector{EffectWord::kSanction, EffectWord::kDenial})) {
       effects_.push_back(static_cast<ListingEffect>(e));
     }
   }
@@ -153,11 +160,11 @@ class Listed : public KernelBase<Listed> {
                         : ItemPath((PartyPath(who) + ".aliases").c_str(),
                                    static_cast<size_t>(k)),
                   absl::StrCat(Quoted(name), " matches ", Quoted(listed.name)));
-          ev->Add(absl::StrCat("ref.listed_parties[", listed.id, "]"),
-                  later ? absl::StrCat("listed on ",
-                                       FormatDate(*listed.listed_on),
-                                       ", after the assessment date")
-                        : Describe(listed));
+          ev->Add(
+              absl::StrCat("ref.listed_parties[", listed.id, "]"),
+              later ? absl::StrCat("listed on ", FormatDate(*listed.listed_on),
+                                   ", after the assessment date")
+                    : Describe(listed));
         }
       }
     }
@@ -166,8 +173,11 @@ class Listed : public KernelBase<Listed> {
 
  private:
   static std::string Describe(const ListedParty& listed) {
-    std::string out = absl::StrCat(EffectName(listed.effect), ": ", listed.list);
-    if (!listed.reference.empty()) absl::StrAppend(&out, ", ", listed.reference);
+    std::string out =
+        absl::StrCat(EffectName(listed.effect), ": ", listed.list);
+    if (!listed.reference.empty()) {
+      absl::StrAppend(&out, ", ", listed.reference);
+    }
     if (listed.listed_on) {
       absl::StrAppend(&out, ", listed on ", FormatDate(*listed.listed_on));
     }
@@ -242,8 +252,8 @@ class Unregistered : public KernelBase<Unregistered> {
       }
     }
     if (entry == nullptr) {
-      const std::string reg =
-          absl::StrCat("ref.registers[", RegisterName(party.country, role), "]");
+      const std::string reg = absl::StrCat(
+          "ref.registers[", RegisterName(party.country, role), "]");
       if (!ref_.HoldsRegister(party.country, role)) {
         // A foreign register we do not hold: ask, do not presume.
         any.Add(std::nullopt);
@@ -276,8 +286,7 @@ class Unregistered : public KernelBase<Unregistered> {
       ev->Add(PartyPath(who) + ".register_id", *party.register_id);
       std::string value = problems[0];
       if (problems.size() > 1) absl::StrAppend(&value, "; ", problems[1]);
-      ev->Add(absl::StrCat("ref.registers[", entry->register_name, "]"),
-              value);
+      ev->Add(absl::StrCat("ref.registers[", entry->register_name, "]"), value);
     }
   }
 
@@ -372,11 +381,10 @@ class RecentlyIncorporated : public KernelBase<RecentlyIncorporated> {
       }
       any.AddTrue();
       if (ev) {
-        ev->Add(path,
-                absl::StrCat(FormatDate(*party.incorporated_on), ", ",
-                             age < 0 ? absl::StrCat(-age, " days after")
-                                     : absl::StrCat(age, " days before"),
-                             " the assessment date"));
+        ev->Add(path, absl::StrCat(FormatDate(*party.incorporated_on), ", ",
+                                   age < 0 ? absl::StrCat(-age, " days after")
+                                           : absl::StrCat(age, " days before"),
+                                   " the assessment date"));
       }
     }
     return any.Value();
@@ -403,7 +411,8 @@ class PriorViolations : public KernelBase<PriorViolations> {
     if (!worst) {
       if (ev) {
         for (int who = kExporter; who < PartyCount(c); ++who) {
-          if (who != kEndUser) ev->Unknown(PartyPath(who) + ".prior_violations");
+          if (who == kEndUser) continue;
+          ev->Unknown(PartyPath(who) + ".prior_violations");
         }
       }
       return kUnknown;
@@ -486,8 +495,7 @@ void RegisterPartyKernels(KernelRegistry& registry) {
   RegisterKernel<Listed>(registry, "party_listed");
   RegisterKernel<Unregistered>(registry, "party_unregistered");
   RegisterKernel<NoIcp>(registry, "party_no_icp");
-  RegisterKernel<RecentlyIncorporated>(registry,
-                                       "party_recently_incorporated");
+  RegisterKernel<RecentlyIncorporated>(registry, "party_recently_incorporated");
   RegisterKernel<PriorViolations>(registry, "party_prior_violations");
   RegisterKernel<Intermediaries>(registry, "party_intermediaries");
   RegisterKernel<ForeignIntermediary>(registry, "party_foreign_intermediary");

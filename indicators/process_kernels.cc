@@ -59,9 +59,10 @@ bool UnderPrefix(std::string_view path, std::string_view prefix) {
 class Amendments : public KernelBase<Amendments> {
  public:
   Amendments(KernelParams& p, const ReferenceData&)
-      : paths_(p.Words("paths", std::vector<std::string>{
-                                    "end_user", "parties", "transport",
-                                    "documents", "euc", "goods"})),
+      : paths_(
+            p.Words("paths",
+                    std::vector<std::string>{"end_user", "parties", "transport",
+                                             "documents", "euc", "goods"})),
         saturation_(p.Number("saturation", 1)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
@@ -122,8 +123,8 @@ class ConsultationResultKernel : public KernelBase<ConsultationResultKernel> {
       : results_(p.Enums<ConsultationResult>(
             "results",
             std::vector<ConsultationResult>{ConsultationResult::kObjection})),
-        subjects_(p.Enums<ConsultationSubject>(
-            "subjects", AllOf<ConsultationSubject>())) {}
+        subjects_(p.Enums<ConsultationSubject>("subjects",
+                                               AllOf<ConsultationSubject>())) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     double value = 0;

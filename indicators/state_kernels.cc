@@ -182,8 +182,8 @@ class ImportingStateControls : public KernelBase<ImportingStateControls> {
   double Eval(const Case& c, Evidence* ev) const {
     const CountryCode country = c.end_user.country;
     const double v =
-        ControlsValue(ref_, country, &CountryProfile::export_controls,
-                      "export", c.assessed_on, partial_value_, ev);
+        ControlsValue(ref_, country, &CountryProfile::export_controls, "export",
+                      c.assessed_on, partial_value_, ev);
     if (ev && v > 0) ev->Add("end_user.country", Cc(country));
     return v;
   }
@@ -255,8 +255,7 @@ class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
 
 void RegisterStateKernels(KernelRegistry& registry) {
   RegisterKernel<TransitStateControls>(registry, "transit_state_controls");
-  RegisterKernel<ImportingStateControls>(registry,
-                                         "importing_state_controls");
+  RegisterKernel<ImportingStateControls>(registry, "importing_state_controls");
   RegisterKernel<TransitNotAuthorised>(registry, "transit_not_authorised");
 }
 

@@ -42,8 +42,8 @@ enum class Flag : uint8_t { kFalse, kTrue };
 }  // namespace
 
 template <>
-inline constexpr auto kEnumWords<Flag> =
-    std::to_array<const char*>({"false", "true"});
+inline constexpr auto kEnumWords<Flag> = std::to_array<const char*>({"false",
+                                                                     "true"});
 
 namespace {
 
@@ -290,14 +290,13 @@ class FlagOfConcern : public KernelBase<FlagOfConcern> {
       const bool att =
           state->att_in_force && *state->att_in_force <= c.assessed_on;
       if (!att && !state->wassenaar) {
-        concern = true;
         if (ev) {
-          ev->Add(path, Cc(*leg.flag));
-          ev->Add(ref_path,
-                  absl::StrCat("not an ATT party on ",
-                               FormatDate(c.assessed_on),
-                               ", not a Wassenaar participant"));
+          if (!concern) ev->Add(path, Cc(*leg.flag));
+          ev->Add(ref_path, absl::StrCat("not an ATT party on ",
+                                         FormatDate(c.assessed_on),
+                                         ", not a Wassenaar participant"));
         }
+        concern = true;
       }
       any.Add(concern);
     }
@@ -308,9 +307,9 @@ class FlagOfConcern : public KernelBase<FlagOfConcern> {
   const ReferenceData& ref_;
 };
 
-const std::vector<DeliveryMethod> kOffAirport = {
-    DeliveryMethod::kAirstrip, DeliveryMethod::kAirdrop,
-    DeliveryMethod::kOther};
+const std::vector<DeliveryMethod> kOffAirport = {DeliveryMethod::kAirstrip,
+                                                 DeliveryMethod::kAirdrop,
+                                                 DeliveryMethod::kOther};
 
 class DeliveryMethodKernel : public KernelBase<DeliveryMethodKernel> {
  public:
@@ -390,8 +389,7 @@ class SealedContainers : public KernelBase<SealedContainers> {
           (*legs)[i].shipper_owned_sealed_containers;
       any.Add(sealed);
       if (!ev) continue;
-      const std::string path =
-          LegPath(i) + ".shipper_owned_sealed_containers";
+      const std::string path = LegPath(i) + ".shipper_owned_sealed_containers";
       if (!sealed) {
         ev->Unknown(path);
       } else if (*sealed) {

@@ -45,6 +45,7 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
 namespace {
 
 constexpr const char* kRuleSetFile = "ruleset.yaml";
+constexpr double kFixedUnits = 10000.0;  // see Plan::weights_fixed
 constexpr const char* kFormat = "divrisk-rules/1";
 
 // Everything one compile needs to report errors by file.
@@ -321,6 +322,7 @@ void Compilation::ReadIndicators(MapReader& top) {
       plan_->weights(i, c) = weights[i][c];
     }
   }
+  plan_->weights_fixed = (plan_->weights * kFixedUnits).array().round();
 }
 
 void Compilation::ReadBands(MapReader& top) {
@@ -341,6 +343,10 @@ void Compilation::ReadBands(MapReader& top) {
           ReadEnum<Recommendation>(*n, m.PathOf("recommendation"),
                                    &doc_errors_)
               .value_or(Recommendation::kRefer);
+    }
+    if (const DocNode* n = m.Optional("uncertain_recommendation")) {
+      band.uncertain_recommendation = ReadEnum<Recommendation>(
+          *n, m.PathOf("uncertain_recommendation"), &doc_errors_);
     }
     const bool last = i + 1 == items->size();
     if (last == band.below.has_value()) {

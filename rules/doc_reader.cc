@@ -1,6 +1,8 @@
 #include "rules/doc_reader.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 
@@ -17,8 +19,17 @@ std::string DocError::ToString() const {
 }
 
 std::string DocErrors::Format(const std::string& file) const {
+  // In file order, as a person reads them; unpositioned errors last.
+  std::vector<const DocError*> sorted;
+  for (const DocError& e : errors_) sorted.push_back(&e);
+  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
+    const int la = a->line > 0 ? a->line : INT_MAX;
+    const int lb = b->line > 0 ? b->line : INT_MAX;
+    return la != lb ? la < lb : a->column < b->column;
+  });
   std::string out;
-  for (const DocError& e : errors_) {
+  for (const DocError* error : sorted) {
+    const DocError& e = *error;
     absl::StrAppend(&out, file, ":", e.ToString(), "\n");
   }
   return out;

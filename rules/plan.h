@@ -48,6 +48,9 @@ struct BandSpec {
   std::string id;
   std::optional<double> below;     // absent on the top band
   Recommendation recommendation = Recommendation::kApprove;
+  // Used instead when the lowest score the unknown facts allow lies below
+  // this band: a case is not refused on facts nobody has asked for yet.
+  std::optional<Recommendation> uncertain_recommendation;
 };
 
 struct GateSpec {
@@ -81,6 +84,11 @@ struct Plan {
   std::vector<CategorySpec> categories;
   std::vector<IndicatorSpec> indicators;
   Eigen::MatrixXd weights;  // indicators x categories
+  // The weights in units of 1/10000 (rounded), as whole numbers. Values are
+  // scaled alike before X * W, so every product and sum is an integer that a
+  // double holds exactly: the result does not depend on the order Eigen
+  // sums in, and so not on how cases are batched or threaded.
+  Eigen::MatrixXd weights_fixed;
   std::vector<BandSpec> bands;  // ascending; the last has no `below`
   std::vector<GateSpec> gates;
   std::vector<MitigationSpec> mitigations;

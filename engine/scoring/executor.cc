@@ -8,6 +8,10 @@
 namespace divrisk {
 namespace {
 
+constexpr double kUnits = 10000.0;  // fixed point of values and weights
+
+double Fixed(double v) { return std::round(v * kUnits); }
+
 Recommendation Worse(Recommendation a, Recommendation b) {
   return static_cast<int>(a) > static_cast<int>(b) ? a : b;
 }
@@ -19,6 +23,7 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
   const Eigen::Index k = static_cast<Eigen::Index>(plan_.indicators.size());
   out->values.resize(n, k);
   out->effective.resize(n, k);
+  fixed_.resize(n, k);
   low_.resize(n, k);
   high_.resize(n, k);
   for (Eigen::Index i = 0; i < k; ++i) {
@@ -31,14 +36,20 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
     for (Eigen::Index r = 0; r < n; ++r) {
       const double v = column[r];
       const bool unknown = std::isnan(v);
-      out->effective(r, i) = unknown ? spec.unknown_value : v;
-      low_(r, i) = unknown ? (adverse ? 0.0 : 1.0) : v;
-      high_(r, i) = unknown ? (adverse ? 1.0 : 0.0) : v;
+      const double fixed = Fixed(unknown ? spec.unknown_value : v);
+      fixed_(r, i) = fixed;
+      out->effective(r, i) = fixed / kUnits;
+      low_(r, i) = unknown ? (adverse ? 0.0 : kUnits) : fixed;
+      high_(r, i) = unknown ? (adverse ? kUnits : 0.0) : fixed;
     }
   }
-  out->categories.noalias() = out->effective * plan_.weights;
-  low_categories_.noalias() = low_ * plan_.weights;
-  high_categories_.noalias() = high_ * plan_.weights;
+  // Whole numbers in, whole numbers out (see Plan::weights_fixed).
+  out->categories.noalias() = fixed_ * plan_.weights_fixed;
+  low_categories_.noalias() = low_ * plan_.weights_fixed;
+  high_categories_.noalias() = high_ * plan_.weights_fixed;
+  out->categories /= kUnits * kUnits;
+  low_categories_ /= kUnits * kUnits;
+  high_categories_ /= kUnits * kUnits;
 
   out->results.assign(n, CaseResult{});
   Eigen::VectorXd raw;
@@ -53,7 +64,11 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
     raw = high_categories_.row(r).transpose();
     result.max_q = Quantize(TotalOf(plan_, raw, c.mitigations));
     result.band = BandOf(plan_, result.score_q);
-    result.recommendation = plan_.bands[result.band].recommendation;
+    const BandSpec& band = plan_.bands[result.band];
+    result.recommendation =
+        band.uncertain_recommendation && BandOf(plan_, result.min_q) < result.band
+            ? *band.uncertain_recommendation
+            : band.recommendation;
 
     for (size_t g = 0; g < plan_.gates.size(); ++g) {
       const GateSpec& gate = plan_.gates[g];

@@ -58,6 +58,7 @@ class Executor {
 
  private:
   const Plan& plan_;
+  Eigen::MatrixXd fixed_;  // effective values in 1/10000, whole numbers
   Eigen::MatrixXd low_;   // unknowns at the score-minimising end
   Eigen::MatrixXd high_;  // unknowns at the score-maximising end
   RowMatrix low_categories_;

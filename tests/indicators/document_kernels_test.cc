@@ -49,8 +49,8 @@ TEST(DocumentNotDeclaredAsArms, TransportDocumentNotDeclaringArmsFires) {
   c.documents[1].declared_as_arms = false;
   KernelRun r = RunKernel("document_not_declared_as_arms", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts, Facts({{"documents[1].declared_as_arms",
-                                      "false (air_waybill)"}}));
+  EXPECT_EQ(r.evidence.facts,
+            Facts({{"documents[1].declared_as_arms", "false (air_waybill)"}}));
   c.documents[1].declared_as_arms = true;
   EXPECT_EQ(RunKernel("document_not_declared_as_arms", c).value, 0);
 }
@@ -129,9 +129,9 @@ TEST(DocumentEndUserMismatch, NameAliasOrEucNameIsQuiet) {
   c.end_user.aliases = {"Forsvarsdepartementet"};
   c.euc_presence = EucPresence::kPresent;
   c.euc.end_user_named = "Norwegian Armed Forces";
-  for (const char* end_user : {"Ministry of Defence of Norway",
-                               "forsvarsdepartementet",
-                               "NORWEGIAN ARMED FORCES"}) {
+  for (const char* end_user :
+       {"Ministry of Defence of Norway", "forsvarsdepartementet",
+        "NORWEGIAN ARMED FORCES"}) {
     SCOPED_TRACE(end_user);
     c.documents = {Doc(DocumentKind::kContract)};
     c.documents[0].end_user = end_user;
@@ -171,8 +171,8 @@ TEST(DocumentDestinationMismatch, OtherDestinationFires) {
   c.documents[1].destination = CC("LY");
   KernelRun r = RunKernel("document_destination_mismatch", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts, Facts({{"documents[1].destination",
-                                      "LY, the end user is in NO"}}));
+  EXPECT_EQ(r.evidence.facts,
+            Facts({{"documents[1].destination", "LY, the end user is in NO"}}));
 }
 
 TEST(DocumentDestinationMismatch, TransitAuthorisationCounts) {

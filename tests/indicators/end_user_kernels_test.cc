@@ -16,7 +16,7 @@ TEST(EndUserKind, UnknownFiresQuiet) {
   r = RunKernel("end_user_kind", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"end_user.kind", "company"}});
+            (std::vector<Fact>{{"end_user.kind", "company"}}));
   c.end_user.kind = PartyKind::kArmedForces;
   EXPECT_EQ(RunKernel("end_user_kind", c).value, 0);
 }
@@ -64,7 +64,8 @@ TEST(QuantityVsForce, GradedAboveTheLimit) {
             (Fact{"end_user.force_size",
                   "10 personnel for 22 small arms and light weapons: 2.2 "
                   "per person, limit 1.5"}));
-  EXPECT_EQ(r.evidence.facts[2], (Fact{"goods[1].quantity", "7 light_weapons"}));
+  EXPECT_EQ(r.evidence.facts[2],
+            (Fact{"goods[1].quantity", "7 light_weapons"}));
   EXPECT_EQ(RunKernel("quantity_vs_force", c,
                       {{"items_per_person", ScalarParam("1.1")}})
                 .value,
@@ -91,7 +92,7 @@ TEST(StockpileSecurity, WeakAdequateUnknown) {
   r = RunKernel("stockpile_security", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"end_user.stockpile_security", "weak"}});
+            (std::vector<Fact>{{"end_user.stockpile_security", "weak"}}));
   c.end_user.stockpile_security = StockpileSecurity::kAdequate;
   EXPECT_EQ(RunKernel("stockpile_security", c).value, 0);
 }
@@ -100,9 +101,9 @@ TEST(StocksLeakage, TrueFalseAbsent) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("stocks_leakage", c);
   EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{
-                "end_user.diversion_from_stocks_reported"});
+  EXPECT_EQ(
+      r.evidence.unknown_facts,
+      std::vector<std::string>{"end_user.diversion_from_stocks_reported"});
   c.end_user.diversion_from_stocks_reported = true;
   r = RunKernel("stocks_leakage", c);
   EXPECT_EQ(r.value, 1);
@@ -162,7 +163,7 @@ TEST(Redistribution, NoneNamedGovernmentUnitsSubNational) {
   KernelRun r = RunKernel("redistribution", c);
   EXPECT_EQ(r.value, 0.5);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"end_user.ultimate_end_users", "1 named"}});
+            (std::vector<Fact>{{"end_user.ultimate_end_users", "1 named"}}));
   c.end_user.ultimate_end_users.push_back(
       {"State police", PartyKind::kPolice, "MX-GRO"});
   r = RunKernel("redistribution", c);
@@ -193,15 +194,15 @@ TEST(EndUseVague, AbsentShortSpecific) {
   r = RunKernel("end_use_vague", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"end_user.stated_end_use",
-                               "\"Security  - purposes\": 2 words"}});
+            (std::vector<Fact>{{"end_user.stated_end_use",
+                                "\"Security  - purposes\": 2 words"}}));
   c.end_user.stated_end_use = "";
   EXPECT_EQ(RunKernel("end_use_vague", c).value, 1);
   c.end_user.stated_end_use = "Re-equipping border police units";
   EXPECT_EQ(RunKernel("end_use_vague", c).value, 0);
-  EXPECT_EQ(RunKernel("end_use_vague", c, {{"min_words", ScalarParam("5")}})
-                .value,
-            1);
+  EXPECT_EQ(
+      RunKernel("end_use_vague", c, {{"min_words", ScalarParam("5")}}).value,
+      1);
 }
 
 }  // namespace

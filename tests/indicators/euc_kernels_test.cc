@@ -332,9 +332,9 @@ TEST(EucGoodsMismatch, ApplicationAboveEucFires) {
                                       {GoodsCategory::kSmallArms, 15}};
   KernelRun r = RunKernel("euc_goods_mismatch", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            Facts({{"euc.goods[1].quantity",
-                    "small_arms: application 20, EUC 15"}}));
+  EXPECT_EQ(
+      r.evidence.facts,
+      Facts({{"euc.goods[1].quantity", "small_arms: application 20, EUC 15"}}));
 }
 
 TEST(EucGoodsMismatch, CategoryMissingFromEucFires) {
@@ -342,14 +342,16 @@ TEST(EucGoodsMismatch, CategoryMissingFromEucFires) {
   c.euc.goods = std::vector<EucGoods>{{GoodsCategory::kAmmunition, 100}};
   KernelRun r = RunKernel("euc_goods_mismatch", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            Facts({{"euc.goods", "small_arms: application 10, not on the EUC"}}));
+  EXPECT_EQ(
+      r.evidence.facts,
+      Facts({{"euc.goods", "small_arms: application 10, not on the EUC"}}));
 }
 
 TEST(EucGoodsMismatch, UnwrittenQuantityIsUnknownUnlessAlreadyCovered) {
   Case c = WithEuc();
-  c.euc.goods = std::vector<EucGoods>{{GoodsCategory::kSmallArms, 4},
-                                      {GoodsCategory::kSmallArms, std::nullopt}};
+  c.euc.goods =
+      std::vector<EucGoods>{{GoodsCategory::kSmallArms, 4},
+                            {GoodsCategory::kSmallArms, std::nullopt}};
   KernelRun r = RunKernel("euc_goods_mismatch", c);
   EXPECT_TRUE(IsUnknown(r.value));
   EXPECT_EQ(r.evidence.unknown_facts,
@@ -359,9 +361,9 @@ TEST(EucGoodsMismatch, UnwrittenQuantityIsUnknownUnlessAlreadyCovered) {
 }
 
 TEST(EucMissingClauses, FractionMissing) {
-  Params p = {{"required",
-               ListParam({"no_reexport_without_consent",
-                          "delivery_verification", "on_site_inspection"})}};
+  Params p = {
+      {"required", ListParam({"no_reexport_without_consent",
+                              "delivery_verification", "on_site_inspection"})}};
   Case c = WithEuc();
   KernelRun r = RunKernel("euc_missing_clauses", c, p);
   EXPECT_TRUE(IsUnknown(r.value));

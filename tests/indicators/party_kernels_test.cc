@@ -24,8 +24,8 @@ TEST(PartyListed, CleanCaseIsQuiet) {
 
 TEST(PartyListed, DeniedConsigneeFiresAfterNormalisation) {
   Case c = MinimalCase();
-  c.parties.push_back(MakeParty("EASTGATE LOGISTICS, GLOBAL", "AE",
-                                PartyRole::kConsignee));
+  c.parties.push_back(
+      MakeParty("EASTGATE LOGISTICS, GLOBAL", "AE", PartyRole::kConsignee));
   KernelRun r = RunKernel("party_listed", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
@@ -58,15 +58,15 @@ TEST(PartyListed, OtherCountryStillHits) {
 
 TEST(PartyListed, EffectsParameter) {
   Case c = MinimalCase();
-  c.parties.push_back(MakeParty("Eastgate Global Logistics FZE", "AE",
-                                PartyRole::kConsignee));
+  c.parties.push_back(
+      MakeParty("Eastgate Global Logistics FZE", "AE", PartyRole::kConsignee));
   Params sanctions = {{"effects", ListParam({"sanction"})}};
   KernelRun r = RunKernel("party_listed", c, sanctions);
   EXPECT_EQ(r.value, 0);
   EXPECT_TRUE(r.evidence.facts.empty());
-  EXPECT_EQ(RunKernel("party_listed", c, {{"effects", ScalarParam("denial")}})
-                .value,
-            1);
+  EXPECT_EQ(
+      RunKernel("party_listed", c, {{"effects", ScalarParam("denial")}}).value,
+      1);
 }
 
 TEST(PartyListed, RejectsUnknownEffectWord) {
@@ -80,8 +80,8 @@ TEST(PartyListed, RejectsUnknownEffectWord) {
 TEST(PartyListed, ListedAfterAssessmentDoesNotCountButIsSaid) {
   Case c = MinimalCase();
   c.assessed_on = D("2025-11-30");
-  c.parties.push_back(MakeParty("Eastgate Global Logistics FZE", "AE",
-                                PartyRole::kConsignee));
+  c.parties.push_back(
+      MakeParty("Eastgate Global Logistics FZE", "AE", PartyRole::kConsignee));
   KernelRun r = RunKernel("party_listed", c);
   EXPECT_EQ(r.value, 0);
   ASSERT_EQ(r.evidence.facts.size(), 2u);
@@ -186,15 +186,15 @@ TEST(PartyUnregistered, BrokersAndAgentsAnswerToTheBrokersRegister) {
 TEST(PartyUnregistered, RolesParameter) {
   Case c = MinimalCase();  // exporter not registered
   c.parties.push_back(MakeParty("Gulf Agency", "AE", PartyRole::kBroker));
-  EXPECT_EQ(RunKernel("party_unregistered", c,
-                      {{"roles", ListParam({"broker"})}})
-                .value,
-            1);
+  EXPECT_EQ(
+      RunKernel("party_unregistered", c, {{"roles", ListParam({"broker"})}})
+          .value,
+      1);
   c.exporter.register_id = "GB-EXP-0412";
-  EXPECT_EQ(RunKernel("party_unregistered", c,
-                      {{"roles", ListParam({"exporter"})}})
-                .value,
-            0);
+  EXPECT_EQ(
+      RunKernel("party_unregistered", c, {{"roles", ListParam({"exporter"})}})
+          .value,
+      0);
   KernelParams p({{"roles", ListParam({"carrier"})}});
   (*BuiltinKernels().Find("party_unregistered"))(p, TestReference());
   EXPECT_EQ(p.Errors().size(), 1u);
@@ -225,13 +225,13 @@ TEST(PartyNoIcp, RolesParameter) {
   c.parties.push_back(MakeParty("Air Cargo", "AE", PartyRole::kCarrier));
   c.parties[0].internal_compliance_programme = false;
   EXPECT_EQ(RunKernel("party_no_icp", c).value, 0);
-  EXPECT_EQ(RunKernel("party_no_icp", c, {{"roles", ListParam({"carrier"})}})
-                .value,
-            1);
+  EXPECT_EQ(
+      RunKernel("party_no_icp", c, {{"roles", ListParam({"carrier"})}}).value,
+      1);
   c.exporter.internal_compliance_programme = false;
-  EXPECT_EQ(RunKernel("party_no_icp", c, {{"roles", ListParam({"broker"})}})
-                .value,
-            0);
+  EXPECT_EQ(
+      RunKernel("party_no_icp", c, {{"roles", ListParam({"broker"})}}).value,
+      0);
 }
 
 // --- party_recently_incorporated -------------------------------------------
@@ -292,10 +292,10 @@ TEST(PartyPriorViolations, WorstRecordOverSaturation) {
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts, Facts({{"exporter.prior_violations", "1"},
                                      {"parties[0].prior_violations", "3"}}));
-  EXPECT_DOUBLE_EQ(RunKernel("party_prior_violations", c,
-                             {{"saturation", ScalarParam("4")}})
-                       .value,
-                   0.75);
+  EXPECT_DOUBLE_EQ(
+      RunKernel("party_prior_violations", c, {{"saturation", ScalarParam("4")}})
+          .value,
+      0.75);
 }
 
 // --- party_intermediaries --------------------------------------------------

@@ -28,8 +28,8 @@ TEST(Amendments, CountsFieldsUnderThePrefixes) {
   KernelRun r = RunKernel("amendments", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"amendments[2].path",
-                               "transport.legs[1].to: \"TD\" -> \"BF\""}});
+            (std::vector<Fact>{{"amendments[2].path",
+                                "transport.legs[1].to: \"TD\" -> \"BF\""}}));
 }
 
 TEST(Amendments, PathsAndSaturation) {
@@ -39,12 +39,11 @@ TEST(Amendments, PathsAndSaturation) {
   Params p = {{"paths", ListParam({"end_user", "parties"})},
               {"saturation", ScalarParam("4")}};
   EXPECT_EQ(RunKernel("amendments", c, p).value, 0.5);
-  EXPECT_EQ(RunKernel("amendments", c, {{"paths", ScalarParam("goods")}})
-                .value,
+  EXPECT_EQ(RunKernel("amendments", c, {{"paths", ScalarParam("goods")}}).value,
             0);
-  EXPECT_EQ(RunKernel("amendments", c, {{"paths", ScalarParam("parties[0]")}})
-                .value,
-            1);
+  EXPECT_EQ(
+      RunKernel("amendments", c, {{"paths", ScalarParam("parties[0]")}}).value,
+      1);
 }
 
 // conduct
@@ -55,20 +54,19 @@ TEST(Conduct, CountedAndSaturated) {
   c.conduct.Add(Conduct::kCashPayment);
   KernelRun r = RunKernel("conduct", c);
   EXPECT_EQ(r.value, 0.5);
-  EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"conduct", "cash_payment"}});
+  EXPECT_EQ(r.evidence.facts, (std::vector<Fact>{{"conduct", "cash_payment"}}));
   c.conduct.Add(Conduct::kPressureToExpedite);
   c.conduct.Add(Conduct::kThirdPartyPayer);
   EXPECT_EQ(RunKernel("conduct", c).value, 1);
-  EXPECT_NEAR(
-      RunKernel("conduct", c, {{"saturation", ScalarParam("4")}}).value, 0.75,
-      1e-12);
+  EXPECT_NEAR(RunKernel("conduct", c, {{"saturation", ScalarParam("4")}}).value,
+              0.75, 1e-12);
 }
 
 TEST(Conduct, WordsParameterRestricts) {
   Case c = MinimalCase();
   c.conduct.Add(Conduct::kCashPayment);
-  Params p = {{"words", ListParam({"third_party_payer", "vague_delivery_terms"})}};
+  Params p = {
+      {"words", ListParam({"third_party_payer", "vague_delivery_terms"})}};
   EXPECT_EQ(RunKernel("conduct", c, p).value, 0);
   c.conduct.Add(Conduct::kVagueDeliveryTerms);
   EXPECT_EQ(RunKernel("conduct", c, p).value, 0.5);
@@ -94,16 +92,16 @@ Consultation Consult(ConsultationSubject subject, ConsultationResult result) {
 TEST(ConsultationResult, ObjectionFiresByDefault) {
   Case c = MinimalCase();
   EXPECT_EQ(RunKernel("consultation_result", c).value, 0);
-  c.consultations.push_back(Consult(ConsultationSubject::kEndUser,
-                                    ConsultationResult::kConfirmed));
+  c.consultations.push_back(
+      Consult(ConsultationSubject::kEndUser, ConsultationResult::kConfirmed));
   EXPECT_EQ(RunKernel("consultation_result", c).value, 0);
   c.consultations.push_back(
       Consult(ConsultationSubject::kDenial, ConsultationResult::kObjection));
   KernelRun r = RunKernel("consultation_result", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"consultations[1].result",
-                               "objection (denial, with DE)"}});
+            (std::vector<Fact>{
+                {"consultations[1].result", "objection (denial, with DE)"}}));
 }
 
 TEST(ConsultationResult, ResultsAndSubjects) {

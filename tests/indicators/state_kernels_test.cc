@@ -107,14 +107,13 @@ TEST(TransitStateControls, MissingCountryIsUnknownUnlessSettled) {
 
 TEST(TransitStateControls, StatedStrengthComesFirst) {
   const ReferenceData& ref = StrengthReference();
-  EXPECT_EQ(RunKernel("transit_state_controls", RouteCase({"AE"}), {}, ref)
-                .value,
-            0);
-  KernelRun r =
-      RunKernel("transit_state_controls", RouteCase({"ZA"}), {}, ref);
+  EXPECT_EQ(
+      RunKernel("transit_state_controls", RouteCase({"AE"}), {}, ref).value, 0);
+  KernelRun r = RunKernel("transit_state_controls", RouteCase({"ZA"}), {}, ref);
   EXPECT_EQ(r.value, 0.5);
-  EXPECT_EQ(r.evidence.facts[0],
-            (Fact{"ref.countries[ZA]", "transit controls moderate: test basis"}));
+  EXPECT_EQ(
+      r.evidence.facts[0],
+      (Fact{"ref.countries[ZA]", "transit controls moderate: test basis"}));
 }
 
 // importing_state_controls
@@ -134,8 +133,8 @@ TEST(ImportingStateControls, ByAttAndWassenaar) {
 TEST(ImportingStateControls, StatedExportControlsComeFirst) {
   Case c = MinimalCase();
   c.end_user.country = CC("ZA");
-  KernelRun r = RunKernel("importing_state_controls", c, {},
-                          StrengthReference());
+  KernelRun r =
+      RunKernel("importing_state_controls", c, {}, StrengthReference());
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts[0],
             (Fact{"ref.countries[ZA]", "export controls weak: test basis"}));
@@ -180,9 +179,9 @@ TEST(TransitNotAuthorised, ShareOfTransitStatesWithoutAnswer) {
   r = RunKernel("transit_not_authorised", c);
   EXPECT_EQ(r.value, 0.5);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.legs[1].to",
-                               "BF: no transit consultation confirmed or "
-                               "without objection"}});
+            (std::vector<Fact>{{"transport.legs[1].to",
+                                "BF: no transit consultation confirmed or "
+                                "without objection"}}));
   c.consultations.push_back(Consult("BF", ConsultationSubject::kTransit,
                                     ConsultationResult::kConfirmed));
   EXPECT_EQ(RunKernel("transit_not_authorised", c).value, 0);

@@ -60,7 +60,7 @@ TEST(RouteNotDisclosed, ByDisclosureWord) {
   KernelRun r = RunKernel("route_not_disclosed", c);
   EXPECT_EQ(r.value, 0.5);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.route_disclosure", "partial"}});
+            (std::vector<Fact>{{"transport.route_disclosure", "partial"}}));
   EXPECT_EQ(RunKernel("route_not_disclosed", c,
                       {{"partial_value", ScalarParam("0.7")}})
                 .value,
@@ -104,14 +104,13 @@ TEST(Transshipment, GradedBySaturation) {
   c.transport->legs[0].transshipment = true;
   KernelRun r = RunKernel("transshipment", c);
   EXPECT_EQ(r.value, 0.5);
-  EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.legs[0].transshipment",
-                               "true, in AE"}});
+  EXPECT_EQ(
+      r.evidence.facts,
+      (std::vector<Fact>{{"transport.legs[0].transshipment", "true, in AE"}}));
   EXPECT_EQ(
       RunKernel("transshipment", c, {{"saturation", ScalarParam("1")}}).value,
       1);
-  c.transport->legs.insert(c.transport->legs.begin() + 1,
-                           MakeLeg("AE", "BF"));
+  c.transport->legs.insert(c.transport->legs.begin() + 1, MakeLeg("AE", "BF"));
   c.transport->legs[2].from = CC("BF");
   c.transport->legs[1].transshipment = true;
   EXPECT_EQ(RunKernel("transshipment", c).value, 1);
@@ -119,8 +118,7 @@ TEST(Transshipment, GradedBySaturation) {
 
 TEST(Transshipment, TrueOutweighsUnknown) {
   Case c = TwoLegCase();
-  c.transport->legs.insert(c.transport->legs.begin() + 1,
-                           MakeLeg("AE", "BF"));
+  c.transport->legs.insert(c.transport->legs.begin() + 1, MakeLeg("AE", "BF"));
   c.transport->legs[2].from = CC("BF");
   c.transport->legs[0].transshipment = true;
   KernelRun r = RunKernel("transshipment", c);
@@ -140,8 +138,8 @@ TEST(FreeTradeZone, UnknownThenFiresThenQuiet) {
   r = RunKernel("free_trade_zone", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.legs[0].free_trade_zone",
-                               "true, in AE"}});
+            (std::vector<Fact>{
+                {"transport.legs[0].free_trade_zone", "true, in AE"}}));
   c.transport->legs[0].free_trade_zone = false;
   c.transport->legs[1].free_trade_zone = false;
   EXPECT_EQ(RunKernel("free_trade_zone", c).value, 0);
@@ -252,8 +250,19 @@ TEST(FlagOfConcern, FlagOtherThanCarriersCountryFires) {
   KernelRun r = RunKernel("flag_of_concern", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.legs[0].flag",
-                               "GB, carrier parties[0] is in NO"}});
+            (std::vector<Fact>{{"transport.legs[0].flag",
+                                "GB, carrier parties[0] is in NO"}}));
+}
+
+TEST(FlagOfConcern, BothConcernsNameTheFlagOnce) {
+  Case c = CarriedCase();
+  c.transport->legs[0].flag = CC("AE");
+  KernelRun r = RunKernel("flag_of_concern", c);
+  EXPECT_EQ(r.value, 1);
+  ASSERT_EQ(r.evidence.facts.size(), 2u);
+  EXPECT_EQ(r.evidence.facts[0], (Fact{"transport.legs[0].flag",
+                                       "AE, carrier parties[0] is in NO"}));
+  EXPECT_EQ(r.evidence.facts[1].path, "ref.countries[AE]");
 }
 
 TEST(FlagOfConcern, FlagStateMissingFromReferenceIsUnknown) {
@@ -277,9 +286,8 @@ TEST(DeliveryMethod, UnknownFiresQuiet) {
   c.transport->delivery = Delivery{DeliveryMethod::kAirstrip, "Am Djarass"};
   r = RunKernel("delivery_method", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.delivery.method",
-                               "airstrip, Am Djarass"}});
+  EXPECT_EQ(r.evidence.facts, (std::vector<Fact>{{"transport.delivery.method",
+                                                  "airstrip, Am Djarass"}}));
   c.transport->delivery = Delivery{DeliveryMethod::kAirport, std::nullopt};
   EXPECT_EQ(RunKernel("delivery_method", c).value, 0);
 }
@@ -288,10 +296,10 @@ TEST(DeliveryMethod, MethodsParameter) {
   Case c = TwoLegCase();
   c.transport->delivery = Delivery{DeliveryMethod::kLandBorder, std::nullopt};
   EXPECT_EQ(RunKernel("delivery_method", c).value, 0);
-  EXPECT_EQ(RunKernel("delivery_method", c,
-                      {{"methods", ListParam({"land_border"})}})
-                .value,
-            1);
+  EXPECT_EQ(
+      RunKernel("delivery_method", c, {{"methods", ListParam({"land_border"})}})
+          .value,
+      1);
 }
 
 // charter_service
@@ -305,7 +313,7 @@ TEST(CharterService, UnknownFiresQuiet) {
   r = RunKernel("charter_service", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{{"transport.legs[1].service", "charter"}});
+            (std::vector<Fact>{{"transport.legs[1].service", "charter"}}));
   c.transport->legs[0].service = CarrierService::kScheduled;
   c.transport->legs[1].service = CarrierService::kState;
   EXPECT_EQ(RunKernel("charter_service", c).value, 0);
@@ -351,10 +359,10 @@ TEST(SealedContainers, UnknownFiresQuiet) {
   c.transport->legs[0].shipper_owned_sealed_containers = true;
   r = RunKernel("sealed_containers", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            std::vector<Fact>{
-                {"transport.legs[0].shipper_owned_sealed_containers",
-                 "true"}});
+  EXPECT_EQ(
+      r.evidence.facts,
+      (std::vector<Fact>{
+          {"transport.legs[0].shipper_owned_sealed_containers", "true"}}));
   c.transport->legs[0].shipper_owned_sealed_containers = false;
   EXPECT_EQ(RunKernel("sealed_containers", c).value, 0);
 }
