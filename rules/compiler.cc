@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "absl/status/status.h"
+#include "absl/strings/numbers.h"
 #include "rules/canonical.h"
 #include "rules/doc_reader.h"
 #include "rules/reference_loader.h"
@@ -47,6 +48,35 @@ namespace {
 constexpr const char* kRuleSetFile = "ruleset.yaml";
 constexpr double kFixedUnits = 10000.0;  // see Plan::weights_fixed
 constexpr const char* kFormat = "divrisk-rules/1";
+
+// KernelParams reports "L:C: params.key: message", or "params.key: message"
+// for a missing parameter: as a DocError under the indicator's path, at
+// `fallback` when the message has no position.
+DocError KernelParamError(const std::string& text, const DocNode& fallback,
+                          const std::string& indicator_path) {
+  DocError e{fallback.line, fallback.column, indicator_path, text};
+  std::string rest = text;
+  const size_t colon = rest.find(':');
+  const size_t end =
+      colon == std::string::npos ? colon : rest.find(": ", colon + 1);
+  int line = 0;
+  int column = 0;
+  if (end != std::string::npos &&
+      absl::SimpleAtoi(rest.substr(0, colon), &line) &&
+      absl::SimpleAtoi(rest.substr(colon + 1, end - colon - 1), &column) &&
+      line > 0) {
+    e.line = line;
+    e.column = column;
+    rest = rest.substr(end + 2);
+  }
+  if (const size_t sep = rest.find(": "); sep != std::string::npos) {
+    e.path = JoinPath(indicator_path, rest.substr(0, sep));
+    e.message = rest.substr(sep + 2);
+  } else {
+    e.message = rest;
+  }
+  return e;
+}
 
 // Everything one compile needs to report errors by file.
 class Compilation {
@@ -169,6 +199,9 @@ void Compilation::ReadHeader(MapReader& top) {
 }
 
 void Compilation::ReadReferences(MapReader& top) {
+  // Made even when the section is missing, so that the indicators are still
+  // read and checked (against no reference data).
+  plan_->reference = std::make_unique<ReferenceData>();
   const DocNode* refs = top.Required("reference");
   if (refs == nullptr) return;
   MapReader m(*refs, "reference", &doc_errors_);
@@ -186,7 +219,6 @@ void Compilation::ReadReferences(MapReader& top) {
     }
   }
   m.Finish();
-  plan_->reference = std::make_unique<ReferenceData>();
   for (const auto& [kind, rel] : files) {
     std::optional<DocNode> root = Parse(rel);
     if (!root) continue;
@@ -216,6 +248,10 @@ void Compilation::ReadCategories(MapReader& top) {
       c.name = ReadString(*n, m.PathOf("name"), &doc_errors_).value_or("");
     }
     c.cap = NumberField(m, "cap", true).value_or(0);
+    if (c.cap < 0) {  // clamp(raw, 0, cap) needs 0 <= cap
+      doc_errors_.Add(*m.node().Find("cap"), m.PathOf("cap"),
+                      "expected a cap of 0 or more");
+    }
     m.Finish();
     plan_->categories.push_back(std::move(c));
   }
@@ -259,7 +295,8 @@ void Compilation::ReadIndicator(MapReader& m,
         ReadString(*n, m.PathOf("evidence"), &doc_errors_).value_or("");
   }
   std::map<std::string, ParamValue> params;
-  if (const DocNode* p = m.Optional("params")) {
+  const DocNode* p = m.Optional("params");
+  if (p != nullptr) {
     MapReader pm(*p, m.PathOf("params"), &doc_errors_);
     for (const auto& [key, value] : p->fields) {
       ParamValue v;
@@ -297,7 +334,7 @@ void Compilation::ReadIndicator(MapReader& m,
       KernelParams kp(std::move(params));
       spec.kernel = (*factory)(kp, *plan_->reference);
       for (const std::string& e : kp.Errors()) {
-        doc_errors_.Add(DocError{0, 0, m.path(), e});
+        doc_errors_.Add(KernelParamError(e, p != nullptr ? *p : *n, m.path()));
       }
     }
   }
@@ -330,6 +367,10 @@ void Compilation::ReadBands(MapReader& top) {
   if (list == nullptr) return;
   const auto* items = ReadList(*list, "bands", &doc_errors_);
   if (items == nullptr) return;
+  if (items->empty()) {  // no band would hold any score
+    doc_errors_.Add(*list, "bands", "expected at least one band");
+    return;
+  }
   for (size_t i = 0; i < items->size(); ++i) {
     MapReader m((*items)[i], IndexPath("bands", i), &doc_errors_);
     if (!m.ok()) continue;

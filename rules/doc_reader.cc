@@ -18,18 +18,20 @@ std::string DocError::ToString() const {
   return out;
 }
 
-std::string DocErrors::Format(const std::string& file) const {
-  // In file order, as a person reads them; unpositioned errors last.
-  std::vector<const DocError*> sorted;
-  for (const DocError& e : errors_) sorted.push_back(&e);
-  std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
-    const int la = a->line > 0 ? a->line : INT_MAX;
-    const int lb = b->line > 0 ? b->line : INT_MAX;
-    return la != lb ? la < lb : a->column < b->column;
+std::vector<DocError> DocErrors::Sorted() const {
+  std::vector<DocError> sorted = errors_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a,
+                                                    const auto& b) {
+    const int la = a.line > 0 ? a.line : INT_MAX;
+    const int lb = b.line > 0 ? b.line : INT_MAX;
+    return la != lb ? la < lb : a.column < b.column;
   });
+  return sorted;
+}
+
+std::string DocErrors::Format(const std::string& file) const {
   std::string out;
-  for (const DocError* error : sorted) {
-    const DocError& e = *error;
+  for (const DocError& e : Sorted()) {
     absl::StrAppend(&out, file, ":", e.ToString(), "\n");
   }
   return out;

@@ -42,6 +42,8 @@ class DocErrors {
   bool empty() const { return errors_.empty(); }
   size_t size() const { return errors_.size(); }
   const std::vector<DocError>& list() const { return errors_; }
+  // The errors in file order (line, then column); unpositioned ones last.
+  std::vector<DocError> Sorted() const;
   // All errors, one per line, each prefixed with "file:".
   std::string Format(const std::string& file) const;
 

@@ -1,5 +1,6 @@
 #include "rules/doc_tree.h"
 
+#include <cstdint>
 #include <regex>
 
 namespace divrisk {
@@ -38,6 +39,40 @@ DocNode::ScalarType ClassifyPlainScalar(std::string_view text) {
     return DocNode::ScalarType::kNumber;
   }
   return DocNode::ScalarType::kString;
+}
+
+size_t FindInvalidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t more;  // continuation bytes
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      more = 1, cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      more = 2, cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more = 3, cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (text.size() - i <= more) return i;
+    for (size_t k = 1; k <= more; ++k) {
+      const unsigned char d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if ((more == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (more == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return i;
+    }
+    i += more + 1;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace divrisk

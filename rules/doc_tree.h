@@ -52,6 +52,11 @@ struct DocLimits {
 // Classifies a YAML plain (unquoted) scalar under the core schema.
 DocNode::ScalarType ClassifyPlainScalar(std::string_view text);
 
+// Offset of the first byte of `text` that is not part of a well-formed UTF-8
+// sequence (overlong forms, surrogates and code points past U+10FFFF are
+// ill-formed), or std::string_view::npos when all of it is UTF-8.
+size_t FindInvalidUtf8(std::string_view text);
+
 }  // namespace divrisk
 
 #endif  // DIVRISK_RULES_DOC_TREE_H_

@@ -25,8 +25,11 @@ class TreeBuilder : public YAML::EventHandler {
 
   DocNode TakeRoot() { return std::move(root_); }
   bool has_root() const { return has_root_; }
+  const YAML::Mark& document_start() const { return document_start_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    document_start_ = mark;
+  }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -121,8 +124,10 @@ class TreeBuilder : public YAML::EventHandler {
       top.node.items.push_back(std::move(node));
     } else if (!top.pending_key) {
       if (node.kind != DocNode::Kind::kScalar) {
-        throw Refusal{YAML::Mark(), absl::StrCat("line ", node.line,
-                                                 ": map keys must be strings")};
+        YAML::Mark at;
+        at.line = node.line - 1;
+        at.column = node.column - 1;
+        throw Refusal{at, "map keys must be strings"};
       }
       top.key = std::move(node);
       top.pending_key = true;
@@ -138,7 +143,21 @@ class TreeBuilder : public YAML::EventHandler {
   bool has_root_ = false;
   size_t nodes_ = 0;
   YAML::Mark last_mark_;
+  YAML::Mark document_start_;
 };
+
+// "line:column: " of byte `offset` in `text` (1-based, columns in bytes).
+std::string PositionOf(std::string_view text, size_t offset) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return absl::StrCat(line, ":", offset - line_start + 1, ": ");
+}
 
 }  // namespace
 
@@ -148,8 +167,15 @@ absl::StatusOr<DocNode> ParseYaml(std::string_view text,
     return absl::InvalidArgumentError(absl::StrCat(
         "1:1: document larger than the limit of ", limits.max_bytes, " bytes"));
   }
-  if (text.find('\0') != std::string_view::npos) {
-    return absl::InvalidArgumentError("1:1: the document contains a NUL byte");
+  if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        PositionOf(text, nul), "the document contains a NUL byte"));
+  }
+  // yaml-cpp passes ill-formed bytes through into scalars; refuse them here
+  // as the JSON reader does.
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        PositionOf(text, bad), "the document is not valid UTF-8"));
   }
   std::istringstream in{std::string(text)};
   TreeBuilder builder(limits);
@@ -158,8 +184,10 @@ absl::StatusOr<DocNode> ParseYaml(std::string_view text,
     parser.HandleNextDocument(builder);
     TreeBuilder extra(limits);
     if (parser.HandleNextDocument(extra)) {
+      const YAML::Mark& at = extra.document_start();
       return absl::InvalidArgumentError(
-          "the file holds more than one YAML document");
+          absl::StrCat(at.line + 1, ":", at.column + 1,
+                       ": the file holds more than one YAML document"));
     }
   } catch (const Refusal& r) {
     return absl::InvalidArgumentError(absl::StrCat(

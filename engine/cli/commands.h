@@ -4,6 +4,7 @@
 #ifndef DIVRISK_ENGINE_CLI_COMMANDS_H_
 #define DIVRISK_ENGINE_CLI_COMMANDS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace divrisk::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitWriteFailed = 3;  // output could not be written
 
 // The bundled default rule set, unless DIVRISK_RULES says otherwise.
 std::string DefaultRulesDir();
@@ -28,6 +30,40 @@ struct ValidateOptions {
   std::vector<std::string> files;
 };
 int RunValidate(const ValidateOptions& options);
+
+struct BatchOptions {
+  std::string rules_dir;
+  int threads = 0;  // 0: all cores
+  std::string output = "full";  // full | summary
+  std::string output_file;      // empty: stdout
+  std::string rejects;          // empty: OUT.rejects, or stderr
+  std::string summary_file;
+  std::string db_file;
+  bool fail_on_reject = false;
+  std::string input;  // JSONL file, directory, or "-"/empty for stdin
+};
+int RunBatchCommand(const BatchOptions& options);
+
+struct DiffCommandOptions {
+  std::string old_rules;
+  std::string new_rules;
+  std::string format = "text";  // text | json
+  int threads = 0;              // 0: all cores
+  size_t top = 10;
+  std::string input;  // JSONL file, directory, or "-"/empty for stdin
+};
+int RunDiff(const DiffCommandOptions& options);
+
+// ../shared/data/screening, or DIVRISK_SHARED_DIR's data/screening.
+std::string DefaultScreeningDataDir();
+
+struct ScreenEvalOptions {
+  std::string data_dir;            // the screening data, or the shared dir
+  std::optional<double> hit;       // thresholds (default: the screener's)
+  std::optional<double> possible;
+  bool details = false;            // list every miss and false positive
+};
+int RunScreenEval(const ScreenEvalOptions& options);
 
 }  // namespace divrisk::cli
 

@@ -28,6 +28,57 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingDirectory);
   validate_cmd->add_option("files", validate.files, "Case files")->required();
 
+  BatchOptions batch;
+  batch.rules_dir = DefaultRulesDir();
+  CLI::App* batch_cmd = app.add_subcommand(
+      "batch", "Re-score an archive: JSON Lines (or a directory) in, one line out per case");
+  batch_cmd->add_option("--rules", batch.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  batch_cmd->add_option("--threads", batch.threads, "Threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  batch_cmd->add_option("--output", batch.output, "full or summary")
+      ->check(CLI::IsMember({"full", "summary"}));
+  batch_cmd->add_option("-o", batch.output_file, "Output file (default: stdout)");
+  batch_cmd->add_option("--rejects", batch.rejects,
+                        "Rejects file (default: OUT.rejects, or stderr)");
+  batch_cmd->add_option("--summary", batch.summary_file, "Closing summary as JSON");
+  batch_cmd->add_option("--db", batch.db_file,
+                        "Also write the results into this SQLite database");
+  batch_cmd->add_flag("--fail-on-reject", batch.fail_on_reject,
+                      "Exit 1 when any case was rejected");
+  batch_cmd->add_option("input", batch.input,
+                        "JSONL file, directory of case files, or - for stdin");
+
+  DiffCommandOptions diff;
+  CLI::App* diff_cmd = app.add_subcommand(
+      "diff", "Re-score an archive under two rule sets and report what changes");
+  diff_cmd->add_option("--old", diff.old_rules, "The current rule set")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  diff_cmd->add_option("--new", diff.new_rules, "The changed rule set")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  diff_cmd->add_option("--format", diff.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  diff_cmd->add_option("--threads", diff.threads, "Threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  diff_cmd->add_option("--top", diff.top, "How many of the largest moves to list");
+  diff_cmd->add_option("input", diff.input,
+                       "JSONL file, directory of case files, or - for stdin");
+
+  ScreenEvalOptions screen_eval;
+  screen_eval.data_dir = DefaultScreeningDataDir();
+  CLI::App* screen_eval_cmd = app.add_subcommand(
+      "screen-eval", "Measure party screening on shared/data/screening");
+  screen_eval_cmd->add_option("--data", screen_eval.data_dir,
+                              "Screening data directory (or the shared dir)")
+      ->check(CLI::ExistingDirectory);
+  screen_eval_cmd->add_option("--hit", screen_eval.hit, "Hit threshold");
+  screen_eval_cmd->add_option("--possible", screen_eval.possible,
+                              "Possible-match threshold");
+  screen_eval_cmd->add_flag("--details", screen_eval.details,
+                            "List every miss and false positive");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -36,5 +87,8 @@ int main(int argc, char** argv) {
   }
   if (assess_cmd->parsed()) return RunAssess(assess);
   if (validate_cmd->parsed()) return RunValidate(validate);
+  if (batch_cmd->parsed()) return RunBatchCommand(batch);
+  if (diff_cmd->parsed()) return RunDiff(diff);
+  if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);
   return kExitUsage;
 }

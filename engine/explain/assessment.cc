@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "absl/strings/str_cat.h"
+
 namespace divrisk {
 namespace {
 
@@ -102,8 +104,15 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
 
 }  // namespace
 
+std::string ContributionName(const Plan& plan, const Contribution& line) {
+  return line.mitigation
+             ? absl::StrCat("mitigation:", EnumWord(*line.mitigation))
+             : plan.indicators[line.indicator].id;
+}
+
 Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
-                   int row) {
+                   int row, Detail detail) {
+  const bool full = detail == Detail::kFull;
   Assessment a;
   a.c = &c;
   a.result = scores.results[row];
@@ -114,7 +123,7 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
   for (Contribution& line : a.contributions) {
     if (line.indicator < 0) continue;
     line.unknown = std::isnan(scores.values(row, line.indicator));
-    plan.indicators[line.indicator].kernel->Explain(c, &line.evidence);
+    if (full) plan.indicators[line.indicator].kernel->Explain(c, &line.evidence);
   }
   std::stable_sort(a.contributions.begin(), a.contributions.end(),
                    [](const Contribution& x, const Contribution& y) {
@@ -124,10 +133,13 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
 
   for (const GateHit& hit : a.result.gates) {
     HardStop stop{hit.gate, hit.action, hit.on_unknown, {}};
-    plan.indicators[plan.gates[hit.gate].indicator].kernel->Explain(
-        c, &stop.evidence);
+    if (full) {
+      plan.indicators[plan.gates[hit.gate].indicator].kernel->Explain(
+          c, &stop.evidence);
+    }
     a.hard_stops.push_back(std::move(stop));
   }
+  if (!full) return a;
 
   RankUnknowns(plan, c, scores, row, a.result, &a.unknowns);
 

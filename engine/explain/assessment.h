@@ -59,10 +59,19 @@ struct Assessment {
   std::vector<MitigationSuggestion> suggestions;  // by score ascending
 };
 
-// Explains row `row` of `scores`, which Executor::Score computed for
-// `cases` (so cases[row] is the case).
+// The indicator id of a contribution line, or "mitigation:<measure>".
+std::string ContributionName(const Plan& plan, const Contribution& line);
+
+// How much of an assessment to build.
+enum class Detail : uint8_t {
+  kSummary,  // score, categories, hard stops and contributions, no evidence
+  kFull,     // also evidence, unknowns ranked and mitigation suggestions
+};
+
+// Explains row `row` of `scores`, which Executor::Score computed for a
+// batch whose row `row` is `c`.
 Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
-                   int row);
+                   int row, Detail detail = Detail::kFull);
 
 }  // namespace divrisk
 

@@ -78,7 +78,7 @@ void WriteContribution(const Plan& plan, const Contribution& line, Json& j) {
   j.Open('{');
   if (line.mitigation) {
     const MitigationSpec* spec = plan.FindMitigation(*line.mitigation);
-    j.Key("indicator").Str(absl::StrCat("mitigation:", EnumWord(*line.mitigation)));
+    j.Key("indicator").Str(ContributionName(plan, line));
     j.Key("value").Number(1).Key("weight").Number(0);
     j.Key("contribution").Fixed(line.contribution_q);
     j.Key("reason").Str(spec->condition);
@@ -179,6 +179,30 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
     j.Key("extensions").Raw(a.c->extensions_json);
   }
   j.Close('}');
+  out->push_back('\n');
+}
+
+void AppendSummaryJson(const Plan& plan, const Assessment& a,
+                       std::string* out) {
+  const CaseResult& r = a.result;
+  Json j(out);
+  j.Open('{');
+  j.Key("case_id").Str(a.c->id);
+  j.Key("rule_set_sha256").Str(plan.sha256);
+  j.Key("score").Fixed(r.score_q);
+  j.Key("score_range").Open('{').Key("min").Fixed(r.min_q);
+  j.Key("max").Fixed(r.max_q).Close('}');
+  j.Key("band").Str(plan.bands[r.band].id);
+  j.Key("recommendation").Str(EnumWord(r.recommendation));
+  j.Key("hard_stops").Open('[');
+  for (const HardStop& stop : a.hard_stops) j.Str(plan.gates[stop.gate].id);
+  j.Close(']');
+  j.Key("contributions").Open('[');
+  for (const Contribution& line : a.contributions) {
+    j.Open('{').Key("indicator").Str(ContributionName(plan, line));
+    j.Key("contribution").Fixed(line.contribution_q).Close('}');
+  }
+  j.Close(']').Close('}');
   out->push_back('\n');
 }
 

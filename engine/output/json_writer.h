@@ -21,6 +21,13 @@ std::string FormatFixed(int64_t q);
 void AppendAssessmentJson(const Plan& plan, const Assessment& a,
                           std::string* out);
 
+// Appends the summary object (batch --output summary) and a newline:
+// case_id, rule_set_sha256, score, score_range, band, recommendation,
+// hard_stops (gate ids) and the non-zero contributions. REQUIRES: `a` built
+// with at least Detail::kSummary.
+void AppendSummaryJson(const Plan& plan, const Assessment& a,
+                       std::string* out);
+
 }  // namespace divrisk
 
 #endif  // DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_

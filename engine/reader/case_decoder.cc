@@ -43,10 +43,11 @@ class Decoder {
   }
   void RequiredStr(MapReader& m, std::string_view key, std::string* o) {
     if (const DocNode* n = m.Required(key)) {
-      *o = ReadString(*n, m.PathOf(key), errors_).value_or("");
-      if (o->empty() && n->IsScalar()) {
+      std::optional<std::string> s = ReadString(*n, m.PathOf(key), errors_);
+      if (s && s->empty()) {
         errors_->Add(*n, m.PathOf(key), "expected a non-empty string");
       }
+      *o = s.value_or("");
     }
   }
   void Bool(MapReader& m, std::string_view key, std::optional<bool>* o) {
@@ -313,7 +314,12 @@ void Decoder::ReadDocument(const DocNode& n, const std::string& path) {
 
 void Decoder::ReadLeg(const DocNode& n, const std::string& path) {
   MapReader m(n, path, errors_);
-  if (!m.ok()) return;
+  if (!m.ok()) {
+    // Keep legs[i] the file's i-th leg, so the chain check names the right
+    // leg; the empty leg's countries are skipped there.
+    c_.transport->legs.emplace_back();
+    return;
+  }
   Leg leg;
   RequiredCountry(m, "from", &leg.from);
   RequiredCountry(m, "to", &leg.to);
@@ -347,6 +353,7 @@ void Decoder::ReadTransport(const DocNode& n) {
     ReadLeg(item, p);
   });
   if (!legs_optional && m.Optional("legs") &&
+      m.Optional("legs")->kind == DocNode::Kind::kSequence &&
       m.Optional("legs")->items.empty()) {
     errors_->Add(*m.Optional("legs"), "transport.legs",
                  "expected at least one leg when the route is disclosed");

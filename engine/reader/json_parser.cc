@@ -191,6 +191,34 @@ class Builder {
   size_t line_start_ = 0;  // offset where that line starts
 };
 
+// Where in `text` lies an error that simdjson's first pass reports without
+// a position (invalid UTF-8, a control character or an unclosed string);
+// 0 for other errors.
+size_t StageOneErrorOffset(std::string_view text, simdjson::error_code e) {
+  if (e == simdjson::UTF8_ERROR) {
+    size_t bad = FindInvalidUtf8(text);
+    return bad == std::string_view::npos ? 0 : bad;
+  }
+  if (e != simdjson::UNESCAPED_CHARS && e != simdjson::UNCLOSED_STRING) {
+    return 0;
+  }
+  bool in_string = false;
+  size_t string_start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!in_string) {
+      if (c == '"') in_string = true, string_start = i;
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == '"') {
+      in_string = false;
+    } else if (c < 0x20 && e == simdjson::UNESCAPED_CHARS) {
+      return i;
+    }
+  }
+  return in_string ? string_start : 0;
+}
+
 }  // namespace
 
 absl::StatusOr<DocNode> ParseJson(std::string_view text,
@@ -200,16 +228,26 @@ absl::StatusOr<DocNode> ParseJson(std::string_view text,
         first_line, ":1: document larger than the limit of ", limits.max_bytes,
         " bytes"));
   }
-  simdjson::padded_string padded(text);
-  od::parser parser;
+  // One parser and one padded buffer per thread, reused across calls: a
+  // batch parses millions of lines and must not allocate for each.
+  thread_local od::parser parser;
+  thread_local std::string buffer;
+  buffer.assign(text.data(), text.size());
+  buffer.resize(text.size() + simdjson::SIMDJSON_PADDING);
+  const char* base = buffer.data();
   od::document doc;
-  Builder builder(text, padded.data(), limits, first_line);
-  if (auto e = parser.iterate(padded).get(doc)) {
-    return builder.Error(padded.data(), e);
+  Builder builder(text, base, limits, first_line);
+  if (auto e = parser.iterate(base, text.size(), buffer.size()).get(doc)) {
+    return builder.Error(base + StageOneErrorOffset(text, e), e);
   }
   od::value root;
   if (auto e = doc.get_value().get(root)) {
-    const char* at = padded.data();
+    // simdjson refuses scalar documents here with a message about its own
+    // API; what the user needs to know is that a case is an object.
+    if (e == simdjson::SCALAR_DOCUMENT_AS_VALUE) {
+      return builder.Error(base, "expected a JSON object");
+    }
+    const char* at = base + StageOneErrorOffset(text, e);
     if (auto loc = doc.current_location(); !loc.error()) at = loc.value_unsafe();
     return builder.Error(at, e);
   }

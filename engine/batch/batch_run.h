@@ -1,0 +1,58 @@
+// RunBatch: an archive of cases -> one output line per case, in input order.
+//
+// Reads chunk by chunk (memory stays flat in the archive's size), scores
+// each chunk on all threads (ChunkScorer), then, in input order: rejects a
+// case id seen before, hands every line to the sink as scored or rejected,
+// and counts. Every input line is accounted for: read = scored + rejected.
+
+#ifndef DIVRISK_ENGINE_BATCH_BATCH_RUN_H_
+#define DIVRISK_ENGINE_BATCH_BATCH_RUN_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "engine/batch/chunk_scorer.h"
+#include "engine/batch/line_reader.h"
+#include "rules/plan.h"
+
+namespace divrisk {
+
+struct BatchStats {
+  uint64_t read = 0;
+  uint64_t scored = 0;
+  uint64_t rejected = 0;
+  std::vector<uint64_t> per_band;                // by Plan::bands index
+  std::array<uint64_t, 4> per_recommendation{};  // by Recommendation
+};
+
+// Receives each line once, in input order.
+class BatchSink {
+ public:
+  virtual ~BatchSink() = default;
+  virtual void Scored(const InputLine& line, const LineOutcome& outcome) = 0;
+  virtual void Rejected(const InputLine& line, const LineOutcome& outcome) = 0;
+};
+
+struct BatchRunOptions {
+  ChunkOptions chunk;
+  size_t chunk_lines = 4096;
+  // Called after each chunk with the stats so far (progress display).
+  std::function<void(const BatchStats&, const InputSource&)> on_chunk;
+};
+
+// Runs the whole input through `sink`. Fails only when the input cannot be
+// read; bad cases are rejected, never fatal.
+absl::Status RunBatch(const Plan& plan, InputSource& input,
+                      const BatchRunOptions& options, BatchSink& sink,
+                      BatchStats* stats);
+
+// The JSON line for a rejected input line: {line, file?, case_id?, errors}.
+std::string RejectJson(const InputLine& line, const LineOutcome& outcome);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_BATCH_BATCH_RUN_H_

@@ -1,0 +1,75 @@
+#include "engine/batch/chunk_scorer.h"
+
+#include "engine/batch/line_parser.h"
+#include "engine/batch/parallel.h"
+#include "engine/output/json_writer.h"
+
+namespace divrisk {
+
+struct ChunkScorer::Worker {
+  explicit Worker(const Plan& plan) : executor(plan) {}
+  Executor executor;
+  BatchScores scores;
+  std::vector<Case> cases;
+};
+
+ChunkScorer::ChunkScorer(const Plan& plan, ChunkOptions options)
+    : plan_(plan), options_(options) {
+  for (int t = 0; t < std::max(1, options_.threads); ++t) {
+    workers_.push_back(std::make_unique<Worker>(plan_));
+  }
+}
+
+ChunkScorer::~ChunkScorer() = default;
+
+void ChunkScorer::RunWorker(Worker& w, std::span<const InputLine> lines,
+                            std::span<LineOutcome> outcomes) {
+  const size_t n = lines.size();
+  if (w.cases.size() < n) w.cases.resize(n);
+  std::span<Case> cases(w.cases.data(), n);
+  for (size_t i = 0; i < n; ++i) {
+    LineOutcome& out = outcomes[i];
+    out.output.clear();
+    out.ok = ParseInputLine(lines[i], *plan_.reference,
+                            options_.max_line_bytes, &cases[i], &out.errors);
+    out.case_id = cases[i].id;
+  }
+  // Invalid rows are scored too (their partial cases are harmless) and
+  // ignored: one batch per slice keeps the kernels on whole columns.
+  w.executor.Score(cases, &w.scores);
+  const Detail detail = options_.output == BatchOutput::kFull ? Detail::kFull
+                                                               : Detail::kSummary;
+  for (size_t i = 0; i < n; ++i) {
+    LineOutcome& out = outcomes[i];
+    if (!out.ok) continue;
+    const Assessment a = Explain(plan_, cases[i], w.scores, i, detail);
+    out.band = a.result.band;
+    out.recommendation = a.result.recommendation;
+    if (options_.keep_rows) {
+      out.result = a.result;
+      out.contributions.clear();
+      for (const Contribution& line : a.contributions) {
+        out.contributions.emplace_back(ContributionName(plan_, line),
+                                       line.contribution_q);
+      }
+    }
+    if (detail == Detail::kFull) {
+      AppendAssessmentJson(plan_, a, &out.output);
+    } else {
+      AppendSummaryJson(plan_, a, &out.output);
+    }
+  }
+}
+
+void ChunkScorer::Process(std::span<const InputLine> lines,
+                          std::vector<LineOutcome>* outcomes) {
+  outcomes->resize(lines.size());
+  ParallelSlices(lines.size(), workers_.size(),
+                 [&](size_t t, size_t begin, size_t end) {
+                   RunWorker(*workers_[t], lines.subspan(begin, end - begin),
+                             std::span<LineOutcome>(outcomes->data() + begin,
+                                                    end - begin));
+                 });
+}
+
+}  // namespace divrisk

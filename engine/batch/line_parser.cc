@@ -1,0 +1,41 @@
+#include "engine/batch/line_parser.h"
+
+#include "absl/strings/str_cat.h"
+#include "engine/reader/case_decoder.h"
+#include "engine/reader/json_parser.h"
+#include "rules/yaml_parser.h"
+
+namespace divrisk {
+
+bool ParseInputLine(const InputLine& line, const ReferenceData& ref,
+                    size_t max_line_bytes, Case* c,
+                    std::vector<std::string>* errors) {
+  errors->clear();
+  if (line.too_long) {
+    *c = Case();
+    errors->push_back(absl::StrCat(line.number,
+                                   ":1: line longer than the limit of ",
+                                   max_line_bytes, " bytes"));
+    return false;
+  }
+  if (line.text.find_first_not_of(" \t") == std::string::npos) {
+    *c = Case();
+    errors->push_back(absl::StrCat(line.number, ":1: empty line"));
+    return false;
+  }
+  absl::StatusOr<DocNode> root =
+      line.syntax == CaseSyntax::kJson
+          ? ParseJson(line.text, DocLimits{}, static_cast<int>(line.number))
+          : ParseYaml(line.text);
+  if (!root.ok()) {
+    *c = Case();
+    errors->emplace_back(root.status().message());
+    return false;
+  }
+  DocErrors doc_errors;
+  const bool ok = DecodeCase(*root, ref, c, &doc_errors);
+  for (const DocError& e : doc_errors.Sorted()) errors->push_back(e.ToString());
+  return ok;
+}
+
+}  // namespace divrisk

@@ -1,0 +1,80 @@
+#include "engine/batch/line_reader.h"
+
+#include <sys/stat.h>
+
+#include <cstring>
+
+namespace divrisk {
+
+namespace {
+constexpr size_t kBufferBytes = 1 << 20;
+}  // namespace
+
+LineReader::LineReader(std::FILE* in, size_t max_line_bytes)
+    : in_(in), max_line_bytes_(max_line_bytes), buffer_(kBufferBytes) {
+  struct stat st;
+  if (fstat(fileno(in_), &st) == 0 && S_ISREG(st.st_mode)) total_ = st.st_size;
+}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  const size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, in_);
+  end_ += got;
+  consumed_ += got;
+  if (got == 0) {
+    eof_ = true;
+    failed_ = std::ferror(in_) != 0;
+  }
+  return got > 0;
+}
+
+bool LineReader::Next(InputLine* line) {
+  line->text.clear();
+  line->too_long = false;
+  bool any = false;
+  for (;;) {
+    const char* start = buffer_.data() + begin_;
+    const void* nl = std::memchr(start, '\n', end_ - begin_);
+    const size_t take = nl ? static_cast<const char*>(nl) - start : end_ - begin_;
+    if (take > 0) any = true;
+    if (!line->too_long) {
+      if (line->text.size() + take > max_line_bytes_) {
+        line->too_long = true;
+        line->text.clear();
+        line->text.shrink_to_fit();
+      } else {
+        line->text.append(start, take);
+      }
+    }
+    begin_ += take;
+    if (nl != nullptr) {
+      ++begin_;  // the newline
+      break;
+    }
+    if (!Fill()) {
+      if (!any && line->text.empty()) return false;
+      break;  // last line without a newline
+    }
+  }
+  ++line_number_;
+  line->number = line_number_;
+  if (!line->text.empty() && line->text.back() == '\r') line->text.pop_back();
+  if (line_number_ == 1 && line->text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    line->text.erase(0, 3);
+  }
+  return true;
+}
+
+size_t LineReader::ReadChunk(size_t max_lines, std::vector<InputLine>* lines) {
+  if (lines->size() < max_lines) lines->resize(max_lines);
+  size_t n = 0;
+  while (n < max_lines && Next(&(*lines)[n])) ++n;
+  return n;
+}
+
+}  // namespace divrisk

@@ -1,0 +1,72 @@
+// LineReader: JSON Lines input, read in chunks of lines with flat memory.
+//
+// Lines end at '\n'; a trailing '\r' (CRLF files) is dropped, and so is a
+// UTF-8 byte-order mark at the start of the input. A final line without a
+// newline is still a line. A line longer than the limit is consumed but not
+// kept (its text is dropped, `too_long` set), so one huge line cannot
+// exhaust memory; it is still counted, to be rejected with its number.
+
+#ifndef DIVRISK_ENGINE_BATCH_LINE_READER_H_
+#define DIVRISK_ENGINE_BATCH_LINE_READER_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "engine/reader/case_reader.h"
+
+namespace divrisk {
+
+struct InputLine {
+  uint64_t number = 0;  // 1-based line number (or file number) in the input
+  std::string text;
+  bool too_long = false;
+  CaseSyntax syntax = CaseSyntax::kJson;
+  std::string source;  // the file, for directory input
+};
+
+// Where a batch reads its cases from, chunk by chunk.
+class InputSource {
+ public:
+  virtual ~InputSource() = default;
+  // Fills `lines` (reusing its storage) with up to `max_lines` lines.
+  // Returns the number read; 0 means end of input.
+  virtual size_t ReadChunk(size_t max_lines, std::vector<InputLine>* lines) = 0;
+  // True when reading failed (as opposed to reaching the end).
+  virtual bool failed() const = 0;
+  // Bytes consumed so far and in all (0 when unknown), for progress.
+  virtual uint64_t bytes_read() const = 0;
+  virtual uint64_t bytes_total() const = 0;
+};
+
+class LineReader : public InputSource {
+ public:
+  // Reads from `in` (not owned); lines over `max_line_bytes` are too long.
+  LineReader(std::FILE* in, size_t max_line_bytes);
+
+  size_t ReadChunk(size_t max_lines, std::vector<InputLine>* lines) override;
+  bool failed() const override { return failed_; }
+  uint64_t bytes_read() const override { return consumed_; }
+  uint64_t bytes_total() const override { return total_; }
+
+ private:
+  // Next line into *line; false at end of input.
+  bool Next(InputLine* line);
+  bool Fill();
+
+  std::FILE* in_;
+  size_t max_line_bytes_;
+  std::vector<char> buffer_;
+  size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)
+  size_t end_ = 0;
+  bool eof_ = false;
+  bool failed_ = false;
+  uint64_t line_number_ = 0;
+  uint64_t consumed_ = 0;
+  uint64_t total_ = 0;  // size of a regular file, else 0
+};
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_BATCH_LINE_READER_H_

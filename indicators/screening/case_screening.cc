@@ -1,0 +1,192 @@
+#include "indicators/screening/case_screening.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+
+namespace divrisk::screening {
+namespace {
+
+EntityType TypeOf(const std::optional<PartyKind>& kind) {
+  if (!kind) return EntityType::kUnknown;
+  return *kind == PartyKind::kIndividual ? EntityType::kPerson
+                                         : EntityType::kEntity;
+}
+
+IdKind KindOfKey(std::string_view key) {
+  const std::string k = absl::AsciiStrToLower(std::string(key));
+  if (k == "imo") return IdKind::kImo;
+  if (k == "icao" || k == "registration" || k == "tail_number") {
+    return IdKind::kIcao;
+  }
+  if (k == "call_sign") return IdKind::kCallSign;
+  if (k == "passport") return IdKind::kPassport;
+  if (k == "national_id") return IdKind::kNationalId;
+  return IdKind::kOther;
+}
+
+std::string CanonicalFor(IdKind kind, std::string_view raw) {
+  std::string v = CanonicalId(raw);
+  if (kind == IdKind::kImo && v.rfind("IMO", 0) == 0) v = v.substr(3);
+  return v;
+}
+
+void Run(const Screener& screener, const ScreeningQuery& query,
+         const std::string& party_path,
+         const std::vector<std::string>& name_paths, const std::string& id_path,
+         const std::string& id_text, Date assessed_on,
+         std::vector<PartyFinding>* out) {
+  for (Match& m : screener.Screen(query)) {
+    PartyFinding f;
+    f.party_path = party_path;
+    if (m.query_name >= 0) {
+      f.field_path = name_paths[static_cast<size_t>(m.query_name)];
+      f.screened = query.names[static_cast<size_t>(m.query_name)];
+    } else {
+      f.field_path = id_path;
+      f.screened = id_text;
+    }
+    const ListEntry& e = screener.lists().entries[m.entry];
+    f.listed_later = e.listed_on && *e.listed_on > assessed_on;
+    f.ended = e.ends_on && *e.ends_on < assessed_on;
+    f.match = std::move(m);
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+ScreeningQuery QueryForParty(const Party& party) {
+  ScreeningQuery q;
+  q.names.push_back(party.name);
+  for (const std::string& a : party.aliases) q.names.push_back(a);
+  q.type = TypeOf(party.kind);
+  if (!party.country.empty()) q.countries.push_back(party.country);
+  if (party.nationality && *party.nationality != party.country) {
+    q.countries.push_back(*party.nationality);
+  }
+  for (const auto& [key, value] : party.identifiers) {
+    const IdKind kind = KindOfKey(key);
+    std::string v = CanonicalFor(kind, value);
+    if (!v.empty()) q.identifiers.push_back({kind, std::move(v), key});
+  }
+  return q;
+}
+
+std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
+  std::vector<PartyFinding> out;
+  auto party = [&](const Party& p, const std::string& path) {
+    const ScreeningQuery q = QueryForParty(p);
+    std::vector<std::string> paths{path + ".name"};
+    for (size_t k = 0; k < p.aliases.size(); ++k) {
+      paths.push_back(absl::StrCat(path, ".aliases[", k, "]"));
+    }
+    std::string id_path = path + ".identifiers";
+    std::string id_text;
+    if (!p.identifiers.empty()) {
+      id_path = absl::StrCat(path, ".identifiers.", p.identifiers[0].first);
+      id_text = p.identifiers[0].second;
+    }
+    Run(screener, q, path, paths, id_path, id_text, c.assessed_on, &out);
+  };
+  party(c.exporter, "exporter");
+  party(c.end_user, "end_user");
+  for (size_t i = 0; i < c.end_user.ultimate_end_users.size(); ++i) {
+    const UltimateEndUser& u = c.end_user.ultimate_end_users[i];
+    ScreeningQuery q;
+    q.names.push_back(u.name);
+    q.type = TypeOf(u.kind);
+    const std::string path =
+        absl::StrCat("end_user.ultimate_end_users[", i, "]");
+    Run(screener, q, path, {path + ".name"}, path, "", c.assessed_on, &out);
+  }
+  for (size_t i = 0; i < c.parties.size(); ++i) {
+    party(c.parties[i], absl::StrCat("parties[", i, "]"));
+  }
+  if (c.transport) {
+    std::vector<std::string> carriers_seen, vehicles_seen;
+    for (size_t i = 0; i < c.transport->legs.size(); ++i) {
+      const Leg& leg = c.transport->legs[i];
+      const std::string path = absl::StrCat("transport.legs[", i, "]");
+      if (leg.carrier && std::find(carriers_seen.begin(), carriers_seen.end(),
+                                   *leg.carrier) == carriers_seen.end()) {
+        carriers_seen.push_back(*leg.carrier);
+        ScreeningQuery q;
+        q.names.push_back(*leg.carrier);
+        q.type = EntityType::kEntity;
+        Run(screener, q, path, {path + ".carrier"}, path, "", c.assessed_on,
+            &out);
+      }
+      if (leg.vehicle_id && std::find(vehicles_seen.begin(),
+                                      vehicles_seen.end(), *leg.vehicle_id) ==
+                                vehicles_seen.end()) {
+        vehicles_seen.push_back(*leg.vehicle_id);
+        ScreeningQuery q;
+        const bool sea = leg.mode == TransportMode::kSea;
+        const bool air = leg.mode == TransportMode::kAir;
+        q.type = sea ? EntityType::kVessel
+                 : air ? EntityType::kAircraft
+                       : EntityType::kUnknown;
+        const IdKind kind = sea ? IdKind::kImo : air ? IdKind::kIcao
+                                                     : IdKind::kOther;
+        std::string v = CanonicalFor(kind, *leg.vehicle_id);
+        if (kind != IdKind::kOther && !v.empty()) {
+          q.identifiers.push_back({kind, std::move(v), "vehicle_id"});
+        }
+        if (leg.flag) q.countries.push_back(*leg.flag);
+        if (!q.identifiers.empty()) {
+          Run(screener, q, path, {}, path + ".vehicle_id", *leg.vehicle_id,
+              c.assessed_on, &out);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::pair<std::string, std::string> FindingFact(const Screener& screener,
+                                                const PartyFinding& f) {
+  const ListEntry& e = screener.lists().entries[f.match.entry];
+  std::string listed;
+  if (f.match.listed_name >= 0) {
+    const ListedName& n = e.names[static_cast<size_t>(f.match.listed_name)];
+    listed = absl::StrCat("\"", f.screened, "\" ~ \"", n.text, "\" (",
+                          NameStrengthName(n.strength), ")");
+  } else {
+    listed = absl::StrCat("\"", f.screened, "\" ~ \"", e.names[0].text,
+                          "\" (by identifier)");
+  }
+  return {f.field_path,
+          absl::StrFormat("%s, score %.2f: %s", listed, f.match.score,
+                          MatchLevelName(f.match.level))};
+}
+
+std::pair<std::string, std::string> EntryFact(const Screener& screener,
+                                              const PartyFinding& f,
+                                              Date assessed_on) {
+  const ListEntry& e = screener.lists().entries[f.match.entry];
+  const ListSource& s = screener.lists().sources[e.source];
+  std::string text = absl::StrCat(
+      s.effect == ListingEffect::kSanction ? "sanction" : "denial", ": ",
+      s.title);
+  if (s.as_of) absl::StrAppend(&text, " (as of ", FormatDate(*s.as_of), ")");
+  if (!e.program.empty()) absl::StrAppend(&text, ", program ", e.program);
+  absl::StrAppend(&text, ", ", EntityTypeName(e.type));
+  if (f.listed_later) {
+    absl::StrAppend(&text, ", listed on ", FormatDate(*e.listed_on),
+                    ", after the assessment date ", FormatDate(assessed_on),
+                    ": not known at the time, not counted");
+  } else if (f.ended) {
+    absl::StrAppend(&text, ", listing ended on ", FormatDate(*e.ends_on),
+                    ", before the assessment date: not counted");
+  } else if (e.listed_on) {
+    absl::StrAppend(&text, ", listed on ", FormatDate(*e.listed_on));
+  }
+  if (!f.match.reasons.empty()) {
+    absl::StrAppend(&text, "; ", absl::StrJoin(f.match.reasons, "; "));
+  }
+  return {absl::StrCat("ref.lists[", screener.lists().EntryId(e), "]"), text};
+}
+
+}  // namespace divrisk::screening

@@ -1,0 +1,325 @@
+#include "indicators/screening/evaluation.h"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "indicators/screening/country_names.h"
+#include "indicators/screening/delimited.h"
+#include "indicators/screening/loaders.h"
+
+namespace divrisk::screening {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+absl::StatusOr<std::string> Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
+// A CSV file with a header, as rows of column -> value.
+using Row = absl::flat_hash_map<std::string, std::string>;
+absl::StatusOr<std::vector<Row>> ReadCsv(const std::string& path) {
+  absl::StatusOr<std::string> text = Slurp(path);
+  if (!text.ok()) return text.status();
+  DelimitedReader r(*text, ',');
+  std::vector<std::string> header, f;
+  if (!r.Next(&header)) return absl::InvalidArgumentError(path + ": empty");
+  std::vector<Row> rows;
+  while (r.Next(&f)) {
+    Row row;
+    for (size_t i = 0; i < header.size() && i < f.size(); ++i) {
+      row[header[i]] = f[i];
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void Count(bool truth, bool predicted, Confusion* c) {
+  if (truth && predicted) ++c->tp;
+  if (!truth && predicted) ++c->fp;
+  if (truth && !predicted) ++c->fn;
+  if (!truth && !predicted) ++c->tn;
+}
+
+ScreeningQuery PersonQuery(const Row& row) {
+  ScreeningQuery q;
+  auto name = row.find("full_name");
+  if (name != row.end()) q.names.push_back(name->second);
+  q.type = EntityType::kPerson;
+  auto nat = row.find("nationality");
+  if (nat != row.end()) {
+    if (auto c = CountryFromText(nat->second)) q.countries.push_back(*c);
+  }
+  return q;
+}
+
+double Ratio(int a, int b) { return b == 0 ? 0 : static_cast<double>(a) / b; }
+
+}  // namespace
+
+double Confusion::Precision() const { return Ratio(tp, tp + fp); }
+double Confusion::Recall() const { return Ratio(tp, tp + fn); }
+double Confusion::F1() const {
+  const double p = Precision(), r = Recall();
+  return p + r == 0 ? 0 : 2 * p * r / (p + r);
+}
+
+double EvalReport::UnRecallUntreated() const {
+  return Ratio(untreated_found, un_total - un_unresolved);
+}
+double EvalReport::UnRecallTreated() const {
+  return Ratio(treated_found, un_total - un_unresolved);
+}
+double EvalReport::FalsePositiveRate() const {
+  return Ratio(global_flagged + us_flagged, global_total + us_total);
+}
+
+absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
+                                            const ScreeningParams& params) {
+  const auto start = Clock::now();
+  EvalReport r;
+  r.dir = dir;
+  r.params = params;
+  // Lists: all together, and the UN list alone.
+  ListSet all, un;
+  auto t = Clock::now();
+  const std::vector<ListSpec> specs = SharedDataLists(dir);
+  for (const ListSpec& spec : specs) {
+    absl::Status s = LoadList(spec, &all);
+    if (!s.ok()) return s;
+  }
+  if (absl::Status s = LoadList(specs[0], &un); !s.ok()) return s;
+  r.load_seconds = Since(t);
+  t = Clock::now();
+  const Screener all_screener(std::move(all), params);
+  r.all_build_seconds = Since(t);
+  t = Clock::now();
+  const Screener un_screener(std::move(un), params);
+  r.un_build_seconds = Since(t);
+  r.all_entries = all_screener.lists().entries.size();
+  r.all_names = all_screener.lists().NameCount();
+  r.un_entries = un_screener.lists().entries.size();
+
+  const std::string pairs_dir = dir + "/name_pairs";
+  // Name pairs, ours and logic-v2's.
+  {
+    auto rows = ReadCsv(pairs_dir + "/nomenklatura_name_bench_cases.csv");
+    if (!rows.ok()) return rows.status();
+    auto v2 = ReadCsv(pairs_dir + "/nomenklatura_logicv2_frozen_scores.csv");
+    if (!v2.ok()) return v2.status();
+    absl::flat_hash_set<std::string> v2_keys;
+    for (const Row& row : *v2) {
+      const bool truth = row.at("is_match") == "true";
+      Count(truth, row.at("predicted_match") == "true", &r.logicv2);
+      v2_keys.insert(absl::StrCat(row.at("schema"), "\x1f", row.at("name1"),
+                                  "\x1f", row.at("name2")));
+    }
+    for (const Row& row : *rows) {
+      const bool truth = row.at("is_match") == "true";
+      const double s =
+          all_screener.CompareNames(row.at("name1"), row.at("name2"));
+      Count(truth, s >= params.possible, &r.pairs);
+      Count(truth, s >= params.hit, &r.pairs_hit);
+      if (v2_keys.contains(absl::StrCat(row.at("schema"), "\x1f",
+                                        row.at("name1"), "\x1f",
+                                        row.at("name2")))) {
+        Count(truth, s >= params.possible, &r.pairs_on_logicv2);
+      }
+    }
+  }
+  // UN positives.
+  {
+    auto untreated = ReadCsv(pairs_dir + "/yente_positives_un_untreated.csv");
+    if (!untreated.ok()) return untreated.status();
+    auto treated = ReadCsv(pairs_dir + "/yente_positives_un_treated.csv");
+    if (!treated.ok()) return treated.status();
+    if (untreated->size() != treated->size()) {
+      return absl::InvalidArgumentError(
+          "UN positives: treated and untreated files differ in length");
+    }
+    // Exact (normalised, order-free) name -> UN entries.
+    absl::flat_hash_map<std::string, std::vector<uint32_t>> by_key;
+    const auto& entries = un_screener.lists().entries;
+    for (uint32_t e = 0; e < entries.size(); ++e) {
+      for (const ListedName& n : entries[e].names) {
+        by_key[NameKey(Normalize(n.text))].push_back(e);
+      }
+    }
+    auto found = [&](const ScreeningQuery& q,
+                     const std::vector<uint32_t>& expected, bool* hit) {
+      *hit = false;
+      for (const Match& m : un_screener.Screen(q)) {
+        if (std::find(expected.begin(), expected.end(), m.entry) !=
+            expected.end()) {
+          *hit = m.level == MatchLevel::kHit;
+          return true;
+        }
+      }
+      return false;
+    };
+    r.un_total = static_cast<int>(untreated->size());
+    for (size_t i = 0; i < untreated->size(); ++i) {
+      const Row& u = (*untreated)[i];
+      auto it = by_key.find(NameKey(Normalize(u.at("full_name"))));
+      if (it == by_key.end()) {
+        ++r.un_unresolved;
+        continue;
+      }
+      bool hit = false;
+      if (found(PersonQuery(u), it->second, &hit)) ++r.untreated_found;
+      if (hit) ++r.untreated_hit;
+      const Row& tr = (*treated)[i];
+      if (found(PersonQuery(tr), it->second, &hit)) {
+        ++r.treated_found;
+      } else {
+        r.treated_missed.push_back(
+            absl::StrCat(tr.at("full_name"), " (", u.at("full_name"), ")"));
+      }
+      if (hit) ++r.treated_hit;
+    }
+  }
+  // Negatives against all lists.
+  for (const bool global : {true, false}) {
+    auto rows = ReadCsv(pairs_dir + (global
+                                         ? "/yente_validation_negatives_global.csv"
+                                         : "/yente_validation_negatives_us.csv"));
+    if (!rows.ok()) return rows.status();
+    int& total = global ? r.global_total : r.us_total;
+    int& flagged = global ? r.global_flagged : r.us_flagged;
+    int& hits = global ? r.global_hit : r.us_hit;
+    for (const Row& row : *rows) {
+      ++total;
+      const ScreeningQuery q = PersonQuery(row);
+      const std::vector<Match> matches = all_screener.Screen(q);
+      if (matches.empty()) continue;
+      ++flagged;
+      if (matches[0].level == MatchLevel::kHit) ++hits;
+      const ListEntry& e = all_screener.lists().entries[matches[0].entry];
+      const std::string listed =
+          matches[0].listed_name >= 0
+              ? e.names[static_cast<size_t>(matches[0].listed_name)].text
+              : e.names[0].text;
+      r.negatives_flagged.push_back(absl::StrFormat(
+          "%s -> %s (%s, %.2f)", row.at("full_name"), listed,
+          all_screener.lists().EntryId(e), matches[0].score));
+    }
+  }
+  // Cross-script pairs.
+  {
+    auto text = Slurp(pairs_dir + "/watchman_cross_script_pairs.csv");
+    if (!text.ok()) return text.status();
+    DelimitedReader rd(*text, ',');
+    std::vector<std::string> f;
+    while (rd.Next(&f)) {
+      if (f.empty() || f[0].empty() || f[0][0] == '#' || f.size() < 2) continue;
+      ++r.cross_total;
+      const double s = all_screener.CompareNames(f[0], f[1]);
+      if (s >= params.possible) {
+        ++r.cross_matched;
+      } else {
+        r.cross_missed.push_back(
+            absl::StrFormat("%s / %s (%.2f)", f[0], f[1], s));
+      }
+    }
+  }
+  r.seconds = Since(start);
+  return r;
+}
+
+std::string FormatEvalTable(const EvalReport& r, bool details) {
+  std::string out;
+  auto line = [&](const std::string& s) { absl::StrAppend(&out, s, "\n"); };
+  line(absl::StrFormat(
+      "Lists: %d entries, %d names and aliases (all lists); UN list %d "
+      "entries. Load %.2f s, index build %.3f s (all), %.3f s (UN).",
+      r.all_entries, r.all_names, r.un_entries, r.load_seconds,
+      r.all_build_seconds, r.un_build_seconds));
+  line(absl::StrFormat("Thresholds: hit >= %.2f, possible match >= %.2f.",
+                       r.params.hit, r.params.possible));
+  line("");
+  line("| measure | data | result | goal |");
+  line("|---|---|---|---|");
+  auto pr = [&](const char* what, const Confusion& c, const char* goal) {
+    line(absl::StrFormat(
+        "| %s | %d pairs | P %.3f R %.3f **F1 %.3f** (TP %d FP %d FN %d TN "
+        "%d) | %s |",
+        what, c.tp + c.fp + c.fn + c.tn, c.Precision(), c.Recall(), c.F1(),
+        c.tp, c.fp, c.fn, c.tn, goal));
+  };
+  pr("name pairs, divrisk (>= possible)", r.pairs, ">= logic-v2 F1");
+  pr("name pairs, divrisk (>= hit)", r.pairs_hit, "");
+  pr("name pairs, divrisk on logic-v2's pairs", r.pairs_on_logicv2, "");
+  pr("name pairs, logic-v2 (reference)", r.logicv2, "");
+  const int resolved = r.un_total - r.un_unresolved;
+  line(absl::StrFormat(
+      "| UN positives, untreated: recall | %d of %d persons (%d not on this "
+      "list) | **%.4f** (%d found; %d as hits) | >= 0.98 |",
+      resolved, r.un_total, r.un_unresolved, r.UnRecallUntreated(),
+      r.untreated_found, r.untreated_hit));
+  line(absl::StrFormat(
+      "| UN positives, treated: recall | %d persons | **%.4f** (%d found; %d "
+      "as hits) | >= 0.90 |",
+      resolved, r.UnRecallTreated(), r.treated_found, r.treated_hit));
+  line(absl::StrFormat(
+      "| negatives, global: false positives | %d persons, all lists | %d "
+      "(%.2f%%; %d hits) | |",
+      r.global_total, r.global_flagged,
+      100 * Ratio(r.global_flagged, r.global_total), r.global_hit));
+  line(absl::StrFormat(
+      "| negatives, US: false positives | %d persons, all lists | %d (%.2f%%; "
+      "%d hits) | |",
+      r.us_total, r.us_flagged, 100 * Ratio(r.us_flagged, r.us_total),
+      r.us_hit));
+  line(absl::StrFormat(
+      "| negatives, both: false-positive rate | %d persons | **%.4f** | <= "
+      "0.01 |",
+      r.global_total + r.us_total, r.FalsePositiveRate()));
+  line(absl::StrFormat(
+      "| cross-script pairs matched | %d pairs | **%d of %d** | all |",
+      r.cross_total, r.cross_matched, r.cross_total));
+  line("");
+  if (!details) {
+    line(absl::StrFormat("Evaluation took %.2f s.", r.seconds));
+    return out;
+  }
+  if (!r.cross_missed.empty()) {
+    line("Cross-script pairs missed:");
+    for (const std::string& s : r.cross_missed) line("  " + s);
+  }
+  if (!r.treated_missed.empty()) {
+    line(absl::StrFormat("UN treated positives missed (%d):",
+                         r.treated_missed.size()));
+    for (const std::string& s : r.treated_missed) line("  " + s);
+  }
+  if (!r.negatives_flagged.empty()) {
+    line(absl::StrFormat("Negatives flagged (%d):", r.negatives_flagged.size()));
+    for (const std::string& s : r.negatives_flagged) line("  " + s);
+  }
+  line(absl::StrFormat("Evaluation took %.2f s.", r.seconds));
+  return out;
+}
+
+std::string EvalJson(const EvalReport& r) {
+  return absl::StrFormat(
+      "{\"pairs_f1\": %.4f, \"logicv2_f1\": %.4f, \"un_recall_untreated\": "
+      "%.4f, \"un_recall_treated\": %.4f, \"false_positive_rate\": %.4f, "
+      "\"cross_script_matched\": %d, \"cross_script_total\": %d}",
+      r.pairs.F1(), r.logicv2.F1(), r.UnRecallUntreated(), r.UnRecallTreated(),
+      r.FalsePositiveRate(), r.cross_matched, r.cross_total);
+}
+
+}  // namespace divrisk::screening

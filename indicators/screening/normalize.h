@@ -1,0 +1,102 @@
+// Name normalisation for screening: any script in, comparable ASCII tokens
+// out.
+//
+// Steps, in order (each is a function below, tested on its own):
+//  1. Case folding: Unicode full case folding (ICU), "STRASSE"/"Straße" ->
+//     "strasse".
+//  2. Transliteration to Latin, only for names with letters outside the
+//     Latin script (ICU): Cyrillic with the BGN/PCGN tables
+//     ("Russian-Latin/BGN": Щукин -> shchukin, as the UN and OFAC lists spell
+//     Russian names), Greek with UNGEGN, everything else with "Any-Latin"
+//     (Arabic, Hebrew, Chinese as pinyin, Devanagari, Thai, ...). Hangul
+//     syllables are romanised one by one, as Korean names are written in
+//     Latin ("Kim Jong Un", not "Gimjeongeun"), and the Revised
+//     Romanisation vowels eo/eu are written o/u as on the lists.
+//  3. Decomposition: NFKD, then combining marks, modifier letters and the
+//     middle dot are dropped (é -> e, ʿ -> nothing); what is left outside
+//     ASCII goes through ICU "Latin-ASCII" (ø -> o, ł -> l, æ -> ae).
+//  4. Punctuation: apostrophes join (O'Brien -> obrien), every other
+//     punctuation mark separates (Jean-Marie -> jean marie); dotted initials
+//     join (P.T. -> pt, A.B.C. -> abc) while one initial stays a token.
+//     Names transliterated from Arabic lose their article ("altkryty" ->
+//     "al tkryty"), as Latin-script lists write it apart (AL-TIKRITI).
+//  5. Legal forms, titles and filler words are dropped, single words and
+//     phrases (kLegalForms and kTitlesAndFillers in normalize.cc, listed in
+//     indicators/screening/README.md): LLC, FZE, GmbH, "limited liability
+//     company", ООО (-> ooo after step 2), "obshchestvo s ogranichennoy
+//     otvetstvennostyu", Mr, Dr, the, and, of ... A name made only of such
+//     words keeps them.
+//  6. Token order independence: the scorer aligns tokens without regard to
+//     order; NameKey() gives the order-free exact key (sorted tokens).
+
+#ifndef DIVRISK_INDICATORS_SCREENING_NORMALIZE_H_
+#define DIVRISK_INDICATORS_SCREENING_NORMALIZE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace divrisk::screening {
+
+// The script a name was written in, as far as matching cares.
+enum class ScriptClass : uint8_t {
+  kLatin,   // Latin (or digits and punctuation only)
+  kAbjad,   // short vowels not written: Arabic, Hebrew, Syriac, Thaana,
+            // and Thai/Lao, whose inherent vowels transliteration drops
+  kHangul,  // Korean
+  kHan,     // Chinese characters, Japanese kana
+  kOther,   // Cyrillic, Greek, Devanagari, ...: alphabets with vowels
+};
+
+struct NormalizedName {
+  std::vector<std::string> tokens;  // in the name's order
+  ScriptClass script = ScriptClass::kLatin;
+  // The Latin transliteration lacks most vowels: compare consonant
+  // skeletons (scorer.h).
+  bool vowelless() const { return script == ScriptClass::kAbjad; }
+};
+
+// Step 1: Unicode full case folding of UTF-8 text.
+std::string FoldCase(std::string_view utf8);
+
+// The script class of the letters of `utf8` (the first non-Latin script
+// found decides).
+ScriptClass DetectScript(std::string_view utf8);
+
+// Step 2: `utf8` (case-folded) in Latin letters, by the transliterator for
+// its first non-Latin script. Latin text is returned unchanged. Thread-safe
+// (one ICU transliterator per thread and script, created on first use).
+std::string ToLatin(std::string_view utf8);
+
+// Step 3: NFKD, marks and modifier letters dropped, then Latin-ASCII, then
+// ASCII lower case. Characters no transliterator knows stay as they are.
+std::string StripMarks(std::string_view utf8);
+
+// Step 4: tokens of `text` (lower case) by the punctuation rules above.
+std::vector<std::string> Tokenize(std::string_view text);
+
+// Step 4 for Arabic script: "altkryty" -> "al", "tkryty".
+void SplitArabicArticle(std::vector<std::string>* tokens);
+
+// Step 2 for Hangul: Revised Romanisation eo -> o, eu -> u ("jeong" ->
+// "jong", "eun" -> "un").
+void AdaptKoreanVowels(std::vector<std::string>* tokens);
+
+// Step 5: drops legal forms, titles and fillers, unless nothing would be
+// left. Returns how many tokens were dropped.
+int StripLegalForms(std::vector<std::string>* tokens);
+
+// True if `token` alone is a legal form or title (for tests and docs).
+bool IsLegalFormOrTitle(std::string_view token);
+
+// All steps.
+NormalizedName Normalize(std::string_view utf8);
+
+// Step 6: the sorted tokens joined by spaces: equal for names that differ
+// only in order, case, script, punctuation or legal form.
+std::string NameKey(const NormalizedName& name);
+
+}  // namespace divrisk::screening
+
+#endif  // DIVRISK_INDICATORS_SCREENING_NORMALIZE_H_

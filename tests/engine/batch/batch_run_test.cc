@@ -1,0 +1,187 @@
+// RunBatch over JSON Lines built from the examples: accounting, order,
+// rejects with reasons, duplicate ids, thread-count independence and the
+// pipe-mode property (k parts scored apart and concatenated = one run).
+
+#include "engine/batch/batch_run.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "rules/canonical.h"
+#include "rules/compiler.h"
+#include "rules/yaml_parser.h"
+
+namespace divrisk {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+const Plan& DefaultPlan() {
+  static const Plan* plan = [] {
+    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
+                               "/rules/att-default");
+    if (!p.ok()) std::abort();
+    return p->release();
+  }();
+  return *plan;
+}
+
+// The YAML examples as JSON lines, each id made unique with a suffix, so
+// the archive has `copies` x examples distinct cases.
+std::vector<std::string> ExampleLines(int copies) {
+  std::vector<std::string> bases;
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(std::string(DIVRISK_SOURCE_DIR) +
+                                              "/examples")) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) {
+    auto root = ParseYaml(*ReadFileToString(f));
+    if (!root.ok()) std::abort();
+    std::string json;
+    AppendJson(*root, &json);
+    bases.push_back(json);
+  }
+  std::vector<std::string> lines;
+  for (int k = 0; k < copies; ++k) {
+    for (const std::string& b : bases) {
+      // "id":"X" -> "id":"X-k"
+      const size_t at = b.find("\"id\":\"") + 6;
+      const size_t end = b.find('"', at);
+      lines.push_back(absl::StrCat(b.substr(0, end), "-", k, b.substr(end)));
+    }
+  }
+  return lines;
+}
+
+struct CollectingSink : BatchSink {
+  void Scored(const InputLine& line, const LineOutcome& o) override {
+    output += o.output;
+    order.push_back(line.number);
+  }
+  void Rejected(const InputLine& line, const LineOutcome& o) override {
+    rejects += RejectJson(line, o);
+    order.push_back(line.number);
+  }
+  std::string output, rejects;
+  std::vector<uint64_t> order;
+};
+
+struct RunResult {
+  BatchStats stats;
+  std::string output, rejects;
+  std::vector<uint64_t> order;
+};
+
+RunResult RunArchive(const std::string& input, int threads,
+              BatchOutput output = BatchOutput::kFull, size_t chunk = 64) {
+  std::FILE* in = fmemopen(const_cast<char*>(input.data()), input.size(), "rb");
+  if (input.empty()) in = std::fopen("/dev/null", "rb");
+  LineReader reader(in, 1 << 20);
+  BatchRunOptions options;
+  options.chunk.threads = threads;
+  options.chunk.output = output;
+  options.chunk_lines = chunk;
+  CollectingSink sink;
+  RunResult r;
+  EXPECT_TRUE(RunBatch(DefaultPlan(), reader, options, sink, &r.stats).ok());
+  std::fclose(in);
+  r.output = std::move(sink.output);
+  r.rejects = std::move(sink.rejects);
+  r.order = std::move(sink.order);
+  return r;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  return absl::StrJoin(lines, "\n") + "\n";
+}
+
+TEST(BatchRun, SameBytesAtOneTwoAndFourThreadsInInputOrder) {
+  const std::string input = Join(ExampleLines(12));
+  const RunResult one = RunArchive(input, 1);
+  ASSERT_EQ(one.stats.rejected, 0u) << one.rejects;
+  EXPECT_EQ(one.stats.scored, one.stats.read);
+  EXPECT_EQ(RunArchive(input, 2).output, one.output);
+  EXPECT_EQ(RunArchive(input, 4).output, one.output);
+  EXPECT_EQ(RunArchive(input, 3, BatchOutput::kFull, 1000).output, one.output);
+  // Output lines follow input lines: the n-th output is the n-th case.
+  std::vector<std::string> out = absl::StrSplit(one.output, '\n', absl::SkipEmpty());
+  std::vector<std::string> in = ExampleLines(12);
+  ASSERT_EQ(out.size(), in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    const size_t at = in[i].find("\"id\":\"") + 6;
+    const std::string id = in[i].substr(at, in[i].find('"', at) - at);
+    EXPECT_THAT(out[i], HasSubstr(absl::StrCat("{\"case_id\":\"", id, "\"")));
+  }
+}
+
+TEST(BatchRun, EveryLineIsAccountedForWithItsReason) {
+  std::vector<std::string> lines = ExampleLines(1);
+  const std::string first = lines[0];
+  lines.insert(lines.begin() + 3, "not json");
+  lines.insert(lines.begin() + 5, "");
+  lines.insert(lines.begin() + 7, "[1, 2]");
+  lines.push_back(first);  // a duplicate id
+  std::string bad = lines[1];
+  bad.replace(bad.find("\"assessed_on\":\"") + 15, 10, "2026-02-30");
+  lines.push_back(bad);  // a valid id, an impossible date
+  lines.push_back("{\"format\": \"divrisk-case/1\"\xff}");  // invalid UTF-8
+  const RunResult r = RunArchive(Join(lines), 2);
+  EXPECT_EQ(r.stats.read, lines.size());
+  EXPECT_EQ(r.stats.scored + r.stats.rejected, r.stats.read);
+  EXPECT_EQ(r.stats.rejected, 6u);
+  EXPECT_THAT(r.rejects, HasSubstr("{\"line\":4,\"errors\":[\"4:1: invalid JSON: expected a JSON object\"]}"));
+  EXPECT_THAT(r.rejects, HasSubstr("{\"line\":6,\"errors\":[\"6:1: empty line\"]}"));
+  EXPECT_THAT(r.rejects, HasSubstr("{\"line\":8,\"errors\":[\"8:1: expected a map, found a list\"]}"));
+  EXPECT_THAT(r.rejects, HasSubstr("duplicate case id"));
+  EXPECT_THAT(r.rejects, HasSubstr("assessed_on: expected a calendar date YYYY-MM-DD, found '2026-02-30'"));
+  EXPECT_THAT(r.rejects, HasSubstr("\"line\":" + std::to_string(lines.size())));
+  // Lines reach the sink in input order, scored or not.
+  for (size_t i = 0; i < r.order.size(); ++i) EXPECT_EQ(r.order[i], i + 1);
+  uint64_t per_band = 0;
+  for (uint64_t n : r.stats.per_band) per_band += n;
+  EXPECT_EQ(per_band, r.stats.scored);
+}
+
+TEST(BatchRun, ATooLongLineIsRejectedNotKept) {
+  std::vector<std::string> lines = ExampleLines(1);
+  lines.insert(lines.begin() + 1, std::string(2 << 20, 'x'));
+  const RunResult r = RunArchive(Join(lines), 2);
+  EXPECT_EQ(r.stats.rejected, 1u);
+  EXPECT_THAT(r.rejects, HasSubstr("2:1: line longer than the limit of 1048576 bytes"));
+}
+
+TEST(BatchRun, SplittingTheInputAndConcatenatingEqualsOneRun) {
+  const std::vector<std::string> lines = ExampleLines(5);
+  const std::string whole = RunArchive(Join(lines), 2, BatchOutput::kSummary).output;
+  for (size_t parts : {2u, 3u, 7u}) {
+    std::string joined;
+    const size_t per = (lines.size() + parts - 1) / parts;
+    for (size_t p = 0; p < parts; ++p) {
+      std::vector<std::string> part(
+          lines.begin() + std::min(lines.size(), p * per),
+          lines.begin() + std::min(lines.size(), (p + 1) * per));
+      if (!part.empty()) joined += RunArchive(Join(part), 1, BatchOutput::kSummary).output;
+    }
+    EXPECT_EQ(joined, whole) << parts << " parts";
+  }
+}
+
+TEST(BatchRun, SummaryOutputCarriesTheRuleSetAndNonZeroContributions) {
+  const RunResult r = RunArchive(Join(ExampleLines(1)), 1, BatchOutput::kSummary);
+  std::vector<std::string> out = absl::StrSplit(r.output, '\n', absl::SkipEmpty());
+  ASSERT_FALSE(out.empty());
+  EXPECT_THAT(out[0], HasSubstr("\"rule_set_sha256\":\"" + DefaultPlan().sha256 + "\""));
+  EXPECT_THAT(out[0], ::testing::ContainsRegex("\"contributions\":\\[\\{\"indicator\":\"[^\"]+\",\"contribution\":-?[0-9]+\\.[0-9]{4}\\}"));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("\"contribution\":0.0000")));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("\"evidence\"")));
+}
+
+}  // namespace
+}  // namespace divrisk

@@ -1,0 +1,167 @@
+// DiffRuleSets against independent batch runs under each rule set: the
+// changed cases it counts and the moves it lists are exactly those whose
+// scores differ between the two runs.
+
+#include "engine/batch/rule_diff.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/batch/batch_run.h"
+#include "gtest/gtest.h"
+#include "rules/canonical.h"
+#include "rules/compiler.h"
+#include "rules/yaml_parser.h"
+
+namespace divrisk {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kRules = std::string(DIVRISK_SOURCE_DIR) + "/rules/att-default";
+
+// The default rule set with `from` replaced by `to` in ruleset.yaml.
+std::unique_ptr<const Plan> Edited(const std::string& from, const std::string& to) {
+  RuleFileReader read = [&](const std::string& rel) -> absl::StatusOr<std::string> {
+    absl::StatusOr<std::string> text = ReadFileToString(kRules + "/" + rel);
+    if (text.ok() && rel == "ruleset.yaml" && !from.empty()) {
+      const size_t at = text->find(from);
+      if (at == std::string::npos) return absl::NotFoundError(from);
+      text->replace(at, from.size(), to);
+    }
+    return text;
+  };
+  auto plan = CompileRuleSet(read, kRules);
+  EXPECT_TRUE(plan.ok()) << plan.status();
+  return plan.ok() ? std::move(*plan) : nullptr;
+}
+
+// Every example, 8 times with distinct ids, as JSON Lines.
+std::string Archive() {
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(std::string(DIVRISK_SOURCE_DIR) + "/examples")) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::string out;
+  for (int k = 0; k < 8; ++k) {
+    for (const std::string& f : files) {
+      std::string json;
+      AppendJson(*ParseYaml(*ReadFileToString(f)), &json);
+      const size_t at = json.find("\"id\":\"") + 6;
+      json.insert(json.find('"', at), absl::StrCat("-", k));
+      absl::StrAppend(&out, json, "\n");
+    }
+  }
+  return out;
+}
+
+template <typename F>
+void WithInput(const std::string& text, F f) {
+  std::FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "rb");
+  LineReader reader(in, 1 << 20);
+  f(reader);
+  std::fclose(in);
+}
+
+DiffReport Diff(const Plan& a, const Plan& b, size_t top = 1000) {
+  DiffReport report;
+  WithInput(Archive(), [&](LineReader& r) {
+    DiffOptions options;
+    options.threads = 2;
+    options.top = top;
+    options.chunk_lines = 50;
+    EXPECT_TRUE(DiffRuleSets(a, b, r, options, &report).ok());
+  });
+  return report;
+}
+
+// case id -> score, from a plain batch run.
+std::map<std::string, int64_t> Scores(const Plan& plan) {
+  struct Sink : BatchSink {
+    void Scored(const InputLine&, const LineOutcome& o) override {
+      const size_t at = o.output.find("\"score\":") + 8;
+      ids.emplace(o.case_id, std::llround(std::stod(o.output.substr(at)) * 10000));
+    }
+    void Rejected(const InputLine&, const LineOutcome&) override {}
+    std::map<std::string, int64_t> ids;
+  } sink;
+  WithInput(Archive(), [&](LineReader& r) {
+    BatchRunOptions options;
+    options.chunk.output = BatchOutput::kSummary;
+    BatchStats stats;
+    EXPECT_TRUE(RunBatch(plan, r, options, sink, &stats).ok());
+  });
+  return sink.ids;
+}
+
+void ExpectExactlyTheChangedCases(const Plan& a, const Plan& b,
+                                  const std::string& indicator) {
+  const DiffReport report = Diff(a, b);
+  const auto before = Scores(a);
+  const auto after = Scores(b);
+  std::map<std::string, int64_t> changed;
+  for (const auto& [id, score] : before) {
+    if (after.at(id) != score) changed[id] = after.at(id) - score;
+  }
+  ASSERT_FALSE(changed.empty()) << "the edit must change something";
+  EXPECT_LT(changed.size(), before.size()) << "and not everything";
+  EXPECT_EQ(report.changed_score, changed.size());
+  ASSERT_EQ(report.top_moves.size(), changed.size());
+  for (size_t i = 0; i < report.top_moves.size(); ++i) {
+    const CaseMove& m = report.top_moves[i];
+    ASSERT_TRUE(changed.contains(m.case_id)) << m.case_id;
+    EXPECT_EQ(m.new_q - m.old_q, changed.at(m.case_id));
+    ASSERT_FALSE(m.deltas.empty());
+    bool names_indicator = false;
+    for (const auto& [name, d] : m.deltas) names_indicator |= name == indicator;
+    EXPECT_TRUE(names_indicator) << m.case_id;
+    if (i > 0) {
+      EXPECT_GE(std::llabs(report.top_moves[i - 1].new_q - report.top_moves[i - 1].old_q),
+                std::llabs(m.new_q - m.old_q));
+    }
+  }
+}
+
+TEST(RuleDiff, IdenticalRuleSetsChangeNothing) {
+  auto plan = Edited("", "");
+  const DiffReport r = Diff(*plan, *plan);
+  EXPECT_GT(r.scored, 100u);
+  EXPECT_EQ(r.changed_score, 0u);
+  EXPECT_EQ(r.changed_band, 0u);
+  EXPECT_EQ(r.changed_recommendation, 0u);
+  EXPECT_TRUE(r.top_moves.empty());
+  uint64_t diagonal = 0;
+  for (int k = 0; k < 4; ++k) diagonal += r.transitions[k][k];
+  EXPECT_EQ(diagonal, r.scored);
+  EXPECT_EQ(r.old_scores.sum_q, r.new_scores.sum_q);
+}
+
+TEST(RuleDiff, ARaisedWeightReportsExactlyTheAffectedCases) {
+  auto old_plan = Edited("", "");
+  auto new_plan = Edited(
+      "weights: {goods: 5}     # SALW and ammunition are the most diverted items (H)",
+      "weights: {goods: 9}");
+  ExpectExactlyTheChangedCases(*old_plan, *new_plan, "GC-1.portable");
+}
+
+TEST(RuleDiff, ARemovedIndicatorReportsExactlyTheAffectedCases) {
+  auto old_plan = Edited("", "");
+  const std::string block =
+      "  - id: GC-2.second_hand\n"
+      "    kernel: goods_condition\n"
+      "    params: {conditions: [surplus, second_hand]}\n"
+      "    weights: {goods: 2}     # surplus goods obscure origin (M)\n"
+      "    unknown_value: 0.2\n"
+      "    refs: [\"ATT 11(2)\", \"GC-2\"]\n"
+      "    evidence: \"The goods are surplus or second-hand\"\n";
+  auto new_plan = Edited(block, "");
+  ASSERT_EQ(new_plan->IndicatorIndex("GC-2.second_hand"), -1);
+  ExpectExactlyTheChangedCases(*old_plan, *new_plan, "GC-2.second_hand");
+}
+
+}  // namespace
+}  // namespace divrisk
