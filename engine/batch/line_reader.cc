@@ -2,7 +2,12 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstring>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "engine/batch/directory_reader.h"
 
 namespace divrisk {
 
@@ -10,10 +15,17 @@ namespace {
 constexpr size_t kBufferBytes = 1 << 20;
 }  // namespace
 
-LineReader::LineReader(std::FILE* in, size_t max_line_bytes)
-    : in_(in), max_line_bytes_(max_line_bytes), buffer_(kBufferBytes) {
+LineReader::LineReader(std::FILE* in, size_t max_line_bytes, bool owns_file)
+    : in_(in),
+      owns_file_(owns_file),
+      max_line_bytes_(max_line_bytes),
+      buffer_(kBufferBytes) {
   struct stat st;
   if (fstat(fileno(in_), &st) == 0 && S_ISREG(st.st_mode)) total_ = st.st_size;
+}
+
+LineReader::~LineReader() {
+  if (owns_file_) std::fclose(in_);
 }
 
 bool LineReader::Fill() {
@@ -75,6 +87,22 @@ size_t LineReader::ReadChunk(size_t max_lines, std::vector<InputLine>* lines) {
   size_t n = 0;
   while (n < max_lines && Next(&(*lines)[n])) ++n;
   return n;
+}
+
+absl::StatusOr<std::unique_ptr<InputSource>> OpenInput(const std::string& path,
+                                                       size_t max_line_bytes) {
+  if (path.empty() || path == "-") {
+    return std::make_unique<LineReader>(stdin, max_line_bytes);
+  }
+  if (std::filesystem::is_directory(path)) {
+    return std::make_unique<DirectoryReader>(path, max_line_bytes);
+  }
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": cannot open: ", std::strerror(errno)));
+  }
+  return std::make_unique<LineReader>(in, max_line_bytes, /*owns_file=*/true);
 }
 
 }  // namespace divrisk

@@ -11,9 +11,11 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "engine/reader/case_reader.h"
 
 namespace divrisk {
@@ -42,8 +44,12 @@ class InputSource {
 
 class LineReader : public InputSource {
  public:
-  // Reads from `in` (not owned); lines over `max_line_bytes` are too long.
-  LineReader(std::FILE* in, size_t max_line_bytes);
+  // Reads from `in` (closed at destruction when `owns_file`); lines over
+  // `max_line_bytes` are too long.
+  LineReader(std::FILE* in, size_t max_line_bytes, bool owns_file = false);
+  ~LineReader() override;
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
 
   size_t ReadChunk(size_t max_lines, std::vector<InputLine>* lines) override;
   bool failed() const override { return failed_; }
@@ -56,6 +62,7 @@ class LineReader : public InputSource {
   bool Fill();
 
   std::FILE* in_;
+  bool owns_file_;
   size_t max_line_bytes_;
   std::vector<char> buffer_;
   size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)
@@ -66,6 +73,11 @@ class LineReader : public InputSource {
   uint64_t consumed_ = 0;
   uint64_t total_ = 0;  // size of a regular file, else 0
 };
+
+// The batch input named on a command line: a directory of case files, a
+// JSON Lines file, or standard input for "" or "-".
+absl::StatusOr<std::unique_ptr<InputSource>> OpenInput(const std::string& path,
+                                                       size_t max_line_bytes);
 
 }  // namespace divrisk
 

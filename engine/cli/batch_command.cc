@@ -13,7 +13,6 @@
 #include "absl/strings/str_format.h"
 #include "engine/batch/atomic_file.h"
 #include "engine/batch/batch_run.h"
-#include "engine/batch/directory_reader.h"
 #include "engine/cli/commands.h"
 #include "engine/output/sqlite_writer.h"
 #include "rules/canonical.h"
@@ -102,20 +101,11 @@ int RunBatchCommand(const BatchOptions& options) {
     return kExitInvalid;
   }
   // The input: a directory of case files, a JSONL file, or stdin.
-  std::unique_ptr<InputSource> input;
-  std::FILE* in_file = nullptr;
-  if (!options.input.empty() && options.input != "-" &&
-      std::filesystem::is_directory(options.input)) {
-    input = std::make_unique<DirectoryReader>(options.input, kMaxLineBytes);
-  } else {
-    in_file = options.input.empty() || options.input == "-"
-                  ? stdin
-                  : std::fopen(options.input.c_str(), "rb");
-    if (in_file == nullptr) {
-      std::cerr << options.input << ": cannot open\n";
-      return kExitUsage;
-    }
-    input = std::make_unique<LineReader>(in_file, kMaxLineBytes);
+  absl::StatusOr<std::unique_ptr<InputSource>> input =
+      OpenInput(options.input, kMaxLineBytes);
+  if (!input.ok()) {
+    std::cerr << input.status().message() << "\n";
+    return kExitUsage;
   }
 
   // Outputs go to temporaries, renamed into place only when complete.
@@ -160,8 +150,7 @@ int RunBatchCommand(const BatchOptions& options) {
   }
   FileSink sink(out, rejects, options.db_file.empty() ? nullptr : &db);
   BatchStats stats;
-  absl::Status status = RunBatch(**plan, *input, run, sink, &stats);
-  if (in_file != nullptr && in_file != stdin) std::fclose(in_file);
+  absl::Status status = RunBatch(**plan, **input, run, sink, &stats);
   if (run.on_chunk) std::fputc('\n', stderr);
   const double seconds = std::chrono::duration<double>(
                              std::chrono::steady_clock::now() - start)

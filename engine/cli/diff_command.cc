@@ -8,7 +8,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "engine/batch/directory_reader.h"
 #include "engine/batch/rule_diff.h"
 #include "engine/cli/commands.h"
 #include "engine/output/json_writer.h"
@@ -145,20 +144,11 @@ int RunDiff(const DiffCommandOptions& options) {
       return kExitInvalid;
     }
   }
-  std::unique_ptr<InputSource> input;
-  std::FILE* in_file = nullptr;
-  if (!options.input.empty() && options.input != "-" &&
-      std::filesystem::is_directory(options.input)) {
-    input = std::make_unique<DirectoryReader>(options.input, kMaxLineBytes);
-  } else {
-    in_file = options.input.empty() || options.input == "-"
-                  ? stdin
-                  : std::fopen(options.input.c_str(), "rb");
-    if (in_file == nullptr) {
-      std::cerr << options.input << ": cannot open\n";
-      return kExitUsage;
-    }
-    input = std::make_unique<LineReader>(in_file, kMaxLineBytes);
+  absl::StatusOr<std::unique_ptr<InputSource>> input =
+      OpenInput(options.input, kMaxLineBytes);
+  if (!input.ok()) {
+    std::cerr << input.status().message() << "\n";
+    return kExitUsage;
   }
   DiffOptions diff;
   diff.threads = options.threads > 0
@@ -168,8 +158,7 @@ int RunDiff(const DiffCommandOptions& options) {
   diff.max_line_bytes = kMaxLineBytes;
   DiffReport report;
   absl::Status status =
-      DiffRuleSets(**old_plan, **new_plan, *input, diff, &report);
-  if (in_file != nullptr && in_file != stdin) std::fclose(in_file);
+      DiffRuleSets(**old_plan, **new_plan, **input, diff, &report);
   if (!status.ok()) {
     std::cerr << status.message() << "\n";
     return kExitInvalid;

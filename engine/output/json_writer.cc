@@ -74,6 +74,15 @@ class Json {
   bool first_ = true;
 };
 
+// score, score_range, band and recommendation: common to both outputs.
+void WriteVerdict(const Plan& plan, const CaseResult& r, Json& j) {
+  j.Key("score").Fixed(r.score_q);
+  j.Key("score_range").Open('{').Key("min").Fixed(r.min_q);
+  j.Key("max").Fixed(r.max_q).Close('}');
+  j.Key("band").Str(plan.bands[r.band].id);
+  j.Key("recommendation").Str(EnumWord(r.recommendation));
+}
+
 void WriteContribution(const Plan& plan, const Contribution& line, Json& j) {
   j.Open('{');
   if (line.mitigation) {
@@ -110,11 +119,7 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
   j.Key("assessed_on").Str(FormatDate(a.c->assessed_on));
   j.Key("rule_set").Open('{').Key("name").Str(plan.name);
   j.Key("version").Str(plan.version).Key("sha256").Str(plan.sha256).Close('}');
-  j.Key("score").Fixed(r.score_q);
-  j.Key("score_range").Open('{').Key("min").Fixed(r.min_q);
-  j.Key("max").Fixed(r.max_q).Close('}');
-  j.Key("band").Str(plan.bands[r.band].id);
-  j.Key("recommendation").Str(EnumWord(r.recommendation));
+  WriteVerdict(plan, r, j);
 
   j.Key("hard_stops").Open('[');
   for (const HardStop& stop : a.hard_stops) {
@@ -189,11 +194,7 @@ void AppendSummaryJson(const Plan& plan, const Assessment& a,
   j.Open('{');
   j.Key("case_id").Str(a.c->id);
   j.Key("rule_set_sha256").Str(plan.sha256);
-  j.Key("score").Fixed(r.score_q);
-  j.Key("score_range").Open('{').Key("min").Fixed(r.min_q);
-  j.Key("max").Fixed(r.max_q).Close('}');
-  j.Key("band").Str(plan.bands[r.band].id);
-  j.Key("recommendation").Str(EnumWord(r.recommendation));
+  WriteVerdict(plan, r, j);
   j.Key("hard_stops").Open('[');
   for (const HardStop& stop : a.hard_stops) j.Str(plan.gates[stop.gate].id);
   j.Close(']');
