@@ -1,7 +1,6 @@
 #include "rules/doc_tree.h"
 
 #include <cstdint>
-#include <regex>
 
 namespace divrisk {
 
@@ -27,18 +26,57 @@ const char* DocNode::Describe() const {
   return "a string";
 }
 
+namespace {
+
+bool AllOf(std::string_view s, bool (*pred)(char)) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!pred(c)) return false;
+  }
+  return true;
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsOctal(char c) { return c >= '0' && c <= '7'; }
+bool IsHex(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool IsDecimal(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  size_t i = 0, int_digits = 0, frac_digits = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i, ++int_digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i, ++frac_digits;
+    // ".5" and "5." and "5.5" are numbers; "." is not.
+    if (int_digits == 0 && frac_digits == 0) return false;
+  } else if (int_digits == 0) {
+    return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    return AllOf(s.substr(i), IsDigit);
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
 DocNode::ScalarType ClassifyPlainScalar(std::string_view text) {
   // YAML 1.2 core schema, except that only the lower-case words are
   // booleans, as the case format requires.
   if (text == "true" || text == "false") return DocNode::ScalarType::kBool;
-  static const std::regex kNumber(
-      "[-+]?([0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
-      "(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
-      "\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
-  if (!text.empty() && std::regex_match(text.begin(), text.end(), kNumber)) {
-    return DocNode::ScalarType::kNumber;
-  }
-  return DocNode::ScalarType::kString;
+  std::string_view body = text;
+  if (!body.empty() && (body[0] == '-' || body[0] == '+')) body.remove_prefix(1);
+  const bool number =
+      IsDecimal(text) ||
+      (text.size() > 2 && text.substr(0, 2) == "0o" && AllOf(text.substr(2), IsOctal)) ||
+      (text.size() > 2 && text.substr(0, 2) == "0x" && AllOf(text.substr(2), IsHex)) ||
+      body == ".inf" || body == ".Inf" || body == ".INF" || text == ".nan" ||
+      text == ".NaN" || text == ".NAN";
+  return number ? DocNode::ScalarType::kNumber : DocNode::ScalarType::kString;
 }
 
 size_t FindInvalidUtf8(std::string_view text) {
