@@ -69,15 +69,20 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
                   int row, const CaseResult& result,
                   std::vector<UnknownFact>* out) {
   std::map<std::string, UnknownFact> by_fact;
-  const Eigen::VectorXd base = scores.categories.row(row).transpose();
+  const Eigen::Index m = static_cast<Eigen::Index>(plan.categories.size());
+  std::vector<double> high(m), low(m);
   for (size_t i = 0; i < plan.indicators.size(); ++i) {
     const Eigen::Index ii = static_cast<Eigen::Index>(i);
     if (!std::isnan(scores.values(row, ii))) continue;
     const double u = plan.indicators[i].unknown_value;
-    const Eigen::VectorXd w = plan.weights.row(ii).transpose();
+    for (Eigen::Index k = 0; k < m; ++k) {
+      const double base = scores.categories(row, k);
+      high[k] = base + (1 - u) * plan.weights(ii, k);
+      low[k] = base - u * plan.weights(ii, k);
+    }
     const int64_t swing =
-        std::llabs(Quantize(TotalOf(plan, base + (1 - u) * w, c.mitigations)) -
-                   Quantize(TotalOf(plan, base - u * w, c.mitigations)));
+        std::llabs(Quantize(TotalOf(plan, high, c.mitigations)) -
+                   Quantize(TotalOf(plan, low, c.mitigations)));
     std::vector<int> gates;
     for (const GateHit& hit : result.gates) {
       if (hit.on_unknown && plan.gates[hit.gate].indicator == static_cast<int>(i)) {
@@ -147,7 +152,8 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
     if (c.mitigations.Has(spec.measure)) continue;
     EnumSet<Mitigation> with = c.mitigations;
     with.Add(spec.measure);
-    const int64_t score = Quantize(TotalOf(plan, raw, with));
+    const int64_t score = Quantize(
+        TotalOf(plan, std::span<const double>(raw.data(), raw.size()), with));
     if (score < a.result.score_q) a.suggestions.push_back({spec.measure, score});
   }
   std::stable_sort(a.suggestions.begin(), a.suggestions.end(),

@@ -52,17 +52,16 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
   high_categories_ /= kUnits * kUnits;
 
   out->results.assign(n, CaseResult{});
-  Eigen::VectorXd raw;
+  const Eigen::Index m = static_cast<Eigen::Index>(plan_.categories.size());
+  auto row = [m](const RowMatrix& matrix, Eigen::Index r) {
+    return std::span<const double>(matrix.row(r).data(), m);
+  };
   for (Eigen::Index r = 0; r < n; ++r) {
     const Case& c = cases[r];
     CaseResult& result = out->results[r];
-    raw = out->categories.row(r).transpose();
-    CategoryOutcome outcome = ApplyCapsAndMitigation(plan_, raw, c.mitigations);
-    result.score_q = Quantize(outcome.total);
-    raw = low_categories_.row(r).transpose();
-    result.min_q = Quantize(TotalOf(plan_, raw, c.mitigations));
-    raw = high_categories_.row(r).transpose();
-    result.max_q = Quantize(TotalOf(plan_, raw, c.mitigations));
+    result.score_q = Quantize(TotalOf(plan_, row(out->categories, r), c.mitigations));
+    result.min_q = Quantize(TotalOf(plan_, row(low_categories_, r), c.mitigations));
+    result.max_q = Quantize(TotalOf(plan_, row(high_categories_, r), c.mitigations));
     result.band = BandOf(plan_, result.score_q);
     const BandSpec& band = plan_.bands[result.band];
     result.recommendation =
@@ -89,8 +88,9 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
       result.recommendation = Worse(result.recommendation, hit.action);
     }
     if (plan_.overriding_risk &&
-        outcome.final[plan_.overriding_risk->category] >=
-            plan_.overriding_risk->threshold) {
+        FinalOf(plan_, plan_.overriding_risk->category,
+                out->categories(r, plan_.overriding_risk->category),
+                c.mitigations) >= plan_.overriding_risk->threshold) {
       result.overriding_risk = true;
       result.recommendation = Recommendation::kRefuse;
     }

@@ -4,6 +4,27 @@
 
 namespace divrisk {
 
+double FinalOf(const Plan& plan, int c, double raw,
+               EnumSet<Mitigation> mitigations) {
+  double v = std::clamp(raw, 0.0, plan.categories[c].cap);
+  for (const MitigationSpec& spec : plan.mitigations) {
+    if (!mitigations.Has(spec.measure)) continue;
+    for (const auto& [category, fraction] : spec.lowers) {
+      if (category == c) v *= 1 - fraction;
+    }
+  }
+  return v;
+}
+
+double TotalOf(const Plan& plan, std::span<const double> raw,
+               EnumSet<Mitigation> mitigations) {
+  double total = 0;
+  for (size_t c = 0; c < raw.size(); ++c) {
+    total += FinalOf(plan, static_cast<int>(c), raw[c], mitigations);
+  }
+  return total;
+}
+
 CategoryOutcome ApplyCapsAndMitigation(const Plan& plan,
                                        const Eigen::VectorXd& raw,
                                        EnumSet<Mitigation> mitigations) {
@@ -11,15 +32,12 @@ CategoryOutcome ApplyCapsAndMitigation(const Plan& plan,
   const Eigen::Index m = raw.size();
   out.raw = raw;
   out.capped.resize(m);
+  out.final.resize(m);
   for (Eigen::Index c = 0; c < m; ++c) {
     out.capped[c] = std::clamp(raw[c], 0.0, plan.categories[c].cap);
+    out.final[c] = FinalOf(plan, static_cast<int>(c), raw[c], mitigations);
+    out.total += out.final[c];
   }
-  out.final = out.capped;
-  for (const MitigationSpec& spec : plan.mitigations) {
-    if (!mitigations.Has(spec.measure)) continue;
-    for (const auto& [c, fraction] : spec.lowers) out.final[c] *= 1 - fraction;
-  }
-  out.total = out.final.sum();
   return out;
 }
 

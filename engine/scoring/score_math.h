@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <span>
 
 #include <Eigen/Core>
 
@@ -38,16 +39,20 @@ struct CategoryOutcome {
   double total = 0;
 };
 
-// Caps and mitigates one case's raw category scores.
+// Category `c`'s score after its cap and the case's mitigations, applied in
+// the rule set's order.
+double FinalOf(const Plan& plan, int c, double raw, EnumSet<Mitigation> mitigations);
+
+// The total over all categories (summed in category order), without
+// allocating: for batch scoring, ranges and what-ifs.
+double TotalOf(const Plan& plan, std::span<const double> raw,
+               EnumSet<Mitigation> mitigations);
+
+// Caps and mitigates one case's raw category scores, keeping each step.
+// Its total equals TotalOf's to the bit.
 CategoryOutcome ApplyCapsAndMitigation(const Plan& plan,
                                        const Eigen::VectorXd& raw,
                                        EnumSet<Mitigation> mitigations);
-
-// Just the total, for ranges and what-ifs.
-inline double TotalOf(const Plan& plan, const Eigen::VectorXd& raw,
-                      EnumSet<Mitigation> mitigations) {
-  return ApplyCapsAndMitigation(plan, raw, mitigations).total;
-}
 
 // The band index for a quantized total.
 int BandOf(const Plan& plan, int64_t total_q);
