@@ -4,6 +4,7 @@
 #ifndef DIVRISK_ENGINE_CLI_COMMANDS_H_
 #define DIVRISK_ENGINE_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,15 @@ struct ScreenEvalOptions {
   bool details = false;            // list every miss and false positive
 };
 int RunScreenEval(const ScreenEvalOptions& options);
+
+struct GenerateOptions {
+  std::string rules_dir;      // the reference data the cases are made from
+  uint64_t count = 0;         // cases (lines) to write
+  uint64_t seed = 1;
+  double bad_fraction = 0;    // share of deliberately broken lines, [0, 1]
+  std::string output_file;    // empty or "-": stdout
+};
+int RunGenerate(const GenerateOptions& options);
 
 }  // namespace divrisk::cli
 

@@ -79,6 +79,23 @@ int main(int argc, char** argv) {
   screen_eval_cmd->add_flag("--details", screen_eval.details,
                             "List every miss and false positive");
 
+  GenerateOptions generate;
+  generate.rules_dir = DefaultRulesDir();
+  CLI::App* generate_cmd = app.add_subcommand(
+      "generate", "Write N synthetic but realistic cases as JSON Lines");
+  generate_cmd->add_option("--count", generate.count, "Cases to write")
+      ->required();
+  generate_cmd->add_option("--seed", generate.seed,
+                           "Seed: the same seed writes the same bytes");
+  generate_cmd->add_option("--bad-fraction", generate.bad_fraction,
+                           "Share of deliberately broken lines, 0 to 1")
+      ->check(CLI::Range(0.0, 1.0));
+  generate_cmd->add_option("--rules", generate.rules_dir,
+                           "Rule-set directory (reference data)")
+      ->check(CLI::ExistingDirectory);
+  generate_cmd->add_option("-o", generate.output_file,
+                           "Output file (default: stdout)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -90,5 +107,6 @@ int main(int argc, char** argv) {
   if (batch_cmd->parsed()) return RunBatchCommand(batch);
   if (diff_cmd->parsed()) return RunDiff(diff);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);
+  if (generate_cmd->parsed()) return RunGenerate(generate);
   return kExitUsage;
 }

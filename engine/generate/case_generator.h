@@ -12,19 +12,24 @@
 // same cases, byte for byte, on any platform, and case i can be made without
 // making cases 1..i-1 (At).
 //
-// Each case first draws a risk profile (clean, medium, high, hard_stop) that
-// drives every later choice: destinations, parties, route, documents, EUC
-// quality, history and intelligence, so that scores spread over all bands.
-// The distributions are documented in engine/generate/README-section.md;
-// keep the two in step. Every case is valid: ReadCaseText accepts it with
-// the reference data it was made with.
+// Each case first draws a risk profile (clean, medium, high, hard_stop)
+// and, for medium and high, the areas its concerns lie in (destination,
+// EUC, documents, parties, route, end user, history, intelligence,
+// conduct): inside those areas the profile's level drives the choices,
+// elsewhere the case is drawn as a clean one, so that scores spread over
+// all bands. A hard stop adds the one fact that makes it one (an embargoed
+// destination, a sanctioned party, confirmed IHL violations, an overriding
+// Art. 7 risk). The distributions are documented in
+// engine/generate/README-section.md; keep the two in step. Every case is
+// valid: ReadCaseText accepts it with the reference data it was made with.
+// The tables (engine/generate/generator_tables.h) are filtered to the
+// countries the reference data knows.
 
 #ifndef DIVRISK_ENGINE_GENERATE_CASE_GENERATOR_H_
 #define DIVRISK_ENGINE_GENERATE_CASE_GENERATOR_H_
 
 #include <cstdint>
 #include <memory>
-#include <span>
 #include <string>
 
 #include "engine/model/case.h"
@@ -110,8 +115,10 @@ class CaseGenerator {
   // "GEN-<seed>-<index>".
   static std::string CaseId(uint64_t seed, uint64_t index);
 
- private:
+  // The generator's tables, built once from `ref` (internal).
   struct Tables;
+
+ private:
   const ReferenceData& ref_;
   uint64_t seed_;
   uint64_t next_index_ = 1;
