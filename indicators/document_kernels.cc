@@ -43,12 +43,6 @@
 namespace divrisk {
 namespace {
 
-std::string Cc(CountryCode code) { return std::string(code.view()); }
-
-std::string Quoted(std::string_view text) {
-  return absl::StrCat("\"", std::string(text), "\"");
-}
-
 bool IsTransportDocument(DocumentKind kind) {
   return kind == DocumentKind::kAirWaybill ||
          kind == DocumentKind::kBillOfLading ||
@@ -63,6 +57,43 @@ void AddNames(const Party& party, std::vector<std::string>& names) {
   }
 }
 
+// The names, normalised, that a document may give for the end user: the
+// application's name and aliases, the parties in `roles`, and the EUC's end
+// user when there is an EUC.
+std::vector<std::string> KnownNames(const Case& c,
+                                    const std::vector<PartyRole>& roles) {
+  std::vector<std::string> names;
+  AddNames(c.end_user, names);
+  for (const Party& party : c.parties) {
+    if (party.role && Contains(roles, *party.role)) AddNames(party, names);
+  }
+  if (c.euc_presence == EucPresence::kPresent && c.euc.end_user_named) {
+    names.push_back(NormalizeName(*c.euc.end_user_named));
+  }
+  return names;
+}
+
+// 1 when a document gives at `field` (`field_name`) a name that is not one
+// of KnownNames(c, roles); the evidence quotes each such name and says `why`.
+double UnknownName(const Case& c, Evidence* ev,
+                   std::optional<std::string> Document::*field,
+                   const char* field_name, const std::vector<PartyRole>& roles,
+                   const char* why) {
+  double value = 0;
+  std::vector<std::string> known;  // built at the first name
+  for (size_t i = 0; i < c.documents.size(); ++i) {
+    const std::optional<std::string>& name = c.documents[i].*field;
+    if (!name) continue;
+    if (known.empty()) known = KnownNames(c, roles);
+    if (Contains(known, NormalizeName(*name))) continue;
+    value = 1;
+    if (!ev) break;
+    ev->Add(absl::StrCat(ItemPath("documents", i), ".", field_name),
+            absl::StrCat(Quoted(*name), why));
+  }
+  return value;
+}
+
 class NotDeclaredAsArms : public KernelBase<NotDeclaredAsArms> {
  public:
   NotDeclaredAsArms(KernelParams&, const ReferenceData&) {}
@@ -72,14 +103,11 @@ class NotDeclaredAsArms : public KernelBase<NotDeclaredAsArms> {
     for (size_t i = 0; i < c.documents.size(); ++i) {
       const Document& d = c.documents[i];
       if (!IsTransportDocument(d.kind)) continue;
-      any.Add(d.declared_as_arms ? std::optional<bool>(!*d.declared_as_arms)
-                                 : std::nullopt);
-      if (!ev) continue;
-      const std::string path = ItemPath("documents", i) + ".declared_as_arms";
-      if (!d.declared_as_arms) {
-        ev->Unknown(path);
-      } else if (!*d.declared_as_arms) {
-        ev->Add(path, absl::StrCat("false (", EnumWord(d.kind), ")"));
+      any.Add(d.declared_as_arms, /*concern=*/false);
+      if (ev) {
+        BoolEvidence(*ev, d.declared_as_arms, false,
+                     ItemPath("documents", i) + ".declared_as_arms",
+                     absl::StrCat("false (", EnumWord(d.kind), ")"));
       }
     }
     return any.Value();
@@ -94,36 +122,12 @@ class ConsigneeMismatch : public KernelBase<ConsigneeMismatch> {
                                  PartyRole::kIntermediateConsignee})) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    double value = 0;
-    std::vector<std::string> known;  // built at the first consignee
-    for (size_t i = 0; i < c.documents.size(); ++i) {
-      const std::optional<std::string>& consignee = c.documents[i].consignee;
-      if (!consignee) continue;
-      if (known.empty()) known = KnownConsignees(c);
-      if (Contains(known, NormalizeName(*consignee))) continue;
-      value = 1;
-      if (!ev) break;
-      ev->Add(ItemPath("documents", i) + ".consignee",
-              absl::StrCat(Quoted(*consignee),
-                           ": not the end user, a declared consignee or the "
-                           "EUC's end user"));
-    }
-    return value;
+    return UnknownName(c, ev, &Document::consignee, "consignee", roles_,
+                       ": not the end user, a declared consignee or the "
+                       "EUC's end user");
   }
 
  private:
-  std::vector<std::string> KnownConsignees(const Case& c) const {
-    std::vector<std::string> names;
-    AddNames(c.end_user, names);
-    for (const Party& party : c.parties) {
-      if (party.role && Contains(roles_, *party.role)) AddNames(party, names);
-    }
-    if (c.euc_presence == EucPresence::kPresent && c.euc.end_user_named) {
-      names.push_back(NormalizeName(*c.euc.end_user_named));
-    }
-    return names;
-  }
-
   std::vector<PartyRole> roles_;
 };
 
@@ -132,26 +136,8 @@ class EndUserMismatch : public KernelBase<EndUserMismatch> {
   EndUserMismatch(KernelParams&, const ReferenceData&) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    double value = 0;
-    std::vector<std::string> known;  // built at the first end user
-    for (size_t i = 0; i < c.documents.size(); ++i) {
-      const std::optional<std::string>& end_user = c.documents[i].end_user;
-      if (!end_user) continue;
-      if (known.empty()) {
-        AddNames(c.end_user, known);
-        if (c.euc_presence == EucPresence::kPresent && c.euc.end_user_named) {
-          known.push_back(NormalizeName(*c.euc.end_user_named));
-        }
-      }
-      if (Contains(known, NormalizeName(*end_user))) continue;
-      value = 1;
-      if (!ev) break;
-      ev->Add(ItemPath("documents", i) + ".end_user",
-              absl::StrCat(Quoted(*end_user),
-                           ": not the end user of the application or the "
-                           "EUC"));
-    }
-    return value;
+    return UnknownName(c, ev, &Document::end_user, "end_user", {},
+                       ": not the end user of the application or the EUC");
   }
 };
 

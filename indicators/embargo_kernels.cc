@@ -26,8 +26,8 @@
 #include "indicators/embargo_kernels.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,27 +38,6 @@
 
 namespace divrisk {
 namespace {
-
-enum class Flag : uint8_t { kFalse, kTrue };
-
-}  // namespace
-
-template <>
-inline constexpr auto kEnumWords<Flag> = std::to_array<const char*>({"false",
-                                                                     "true"});
-
-namespace {
-
-// A one-word parameter read as an enumeration: Enums checks the word, and
-// Text reports a list where one word was expected.
-template <typename E>
-E OneEnum(KernelParams& p, const std::string& key, E fallback) {
-  std::vector<E> v = p.Enums<E>(key, std::vector<E>{fallback});
-  if (v.size() != 1) p.Text(key, std::string());
-  return v.empty() ? fallback : v.front();
-}
-
-std::string Cc(CountryCode code) { return std::string(code.view()); }
 
 // Whether `word` names the body `imposing_body`, ignoring case: its full
 // name, the name before or inside a parenthesis ("OSCE (CSCE)"), or the
@@ -114,31 +93,11 @@ const char* DirectionWord(EmbargoDirection d) {
   return "";
 }
 
-// Maximum of graded values some of which may be unknown: a 1 settles it,
-// otherwise an unknown one could be higher than those known, so the maximum
-// is unknown too (as AnyOf does for booleans).
-class MaxOf {
- public:
-  void Add(double v) {
-    if (IsUnknown(v)) {
-      unknown_ = true;
-    } else {
-      max_ = std::max(max_, v);
-    }
-  }
-  bool Settled() const { return max_ >= 1; }
-  double Value() const { return Settled() || !unknown_ ? max_ : kUnknown; }
-
- private:
-  double max_ = 0;
-  bool unknown_ = false;
-};
-
 class EmbargoKernel : public KernelBase<EmbargoKernel> {
  public:
   EmbargoKernel(KernelParams& p, const ReferenceData& ref)
-      : binding_only_(OneEnum(p, "binding_only", Flag::kTrue) == Flag::kTrue),
-        partial_scope_value_(p.Number("partial_scope_value", 0.5)) {
+      : binding_only_(Flag(p, "binding_only", true)),
+        partial_scope_value_(p.Fraction("partial_scope_value", 0.5)) {
     const std::vector<std::string> bodies = p.Words("bodies");
     // Bound once: which embargoes the rule is about. Whether each is in
     // force depends on the case's date, so that is judged per case.
@@ -197,11 +156,10 @@ class EmbargoKernel : public KernelBase<EmbargoKernel> {
         matches->push_back({"end_user.country", Cc(target)});
       }
       if (c.transport) {
-        const std::vector<Leg>& legs = c.transport->legs;
-        for (size_t i = 0; i + 1 < legs.size(); ++i) {
-          if (legs[i].to == target) {
-            matches->push_back(
-                {ItemPath("transport.legs", i) + ".to", Cc(target)});
+        const std::span<const Leg> transit = TransitLegs(c.transport->legs);
+        for (size_t i = 0; i < transit.size(); ++i) {
+          if (transit[i].to == target) {
+            matches->push_back({LegPath(i) + ".to", Cc(target)});
           }
         }
       }
@@ -226,7 +184,7 @@ class EmbargoKernel : public KernelBase<EmbargoKernel> {
     for (size_t i = 0; i < c.authorisations.size(); ++i) {
       const Authorisation& a = c.authorisations[i];
       if (BodyMatches(a.body, e.imposing_body) &&
-          (!a.date || *a.date <= c.assessed_on)) {
+          KnownBy(a.date, c.assessed_on)) {
         return i;
       }
     }

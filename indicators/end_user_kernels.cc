@@ -135,15 +135,8 @@ class StocksLeakage : public KernelBase<StocksLeakage> {
   StocksLeakage(KernelParams&, const ReferenceData&) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    const std::optional<bool>& reported =
-        c.end_user.diversion_from_stocks_reported;
-    if (!reported) {
-      if (ev) ev->Unknown("end_user.diversion_from_stocks_reported");
-      return kUnknown;
-    }
-    if (!*reported) return 0;
-    if (ev) ev->Add("end_user.diversion_from_stocks_reported", "true");
-    return 1;
+    return BoolFact(c.end_user.diversion_from_stocks_reported, true,
+                    "end_user.diversion_from_stocks_reported", ev);
   }
 };
 
@@ -152,7 +145,7 @@ class StocksLeakage : public KernelBase<StocksLeakage> {
 class SurplusDisposalKernel : public KernelBase<SurplusDisposalKernel> {
  public:
   SurplusDisposalKernel(KernelParams& p, const ReferenceData&)
-      : retained_value_(p.Number("retained_value", 0.5)) {}
+      : retained_value_(p.Fraction("retained_value", 0.5)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     const EndUser& u = c.end_user;

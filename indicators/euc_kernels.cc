@@ -23,7 +23,6 @@
 #include "indicators/euc_kernels.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -39,12 +38,6 @@
 namespace divrisk {
 namespace {
 
-std::string Cc(CountryCode code) { return std::string(code.view()); }
-
-std::string Quoted(std::string_view text) {
-  return absl::StrCat("\"", std::string(text), "\"");
-}
-
 // The value when there is no document to look at, nullopt when there is.
 std::optional<double> NoDocument(const Case& c, Evidence* ev) {
   switch (c.euc_presence) {
@@ -59,40 +52,10 @@ std::optional<double> NoDocument(const Case& c, Evidence* ev) {
   return std::nullopt;
 }
 
-// 1 when the boolean at `path` is `concern`, 0 when it is the other value,
-// unknown when absent.
-double BoolFact(const std::optional<bool>& fact, bool concern, const char* path,
-                Evidence* ev) {
-  if (!fact) {
-    if (ev) ev->Unknown(path);
-    return kUnknown;
-  }
-  if (*fact != concern) return 0;
-  if (ev) ev->Add(path, *fact ? "true" : "false");
-  return 1;
-}
-
 // The state that issued the document. An EUC is issued by the importing
 // state, so the end user's country stands in when the issuer is not given.
 CountryCode IssuerCountry(const Case& c) {
   return c.euc.issuer_country.value_or(c.end_user.country);
-}
-
-// Document numbers are typed by hand: compare them trimmed and without case.
-std::string_view Trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  const size_t first = s.find_first_not_of(ws);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(ws) - first + 1);
-}
-
-bool SameNumber(std::string_view a, std::string_view b) {
-  a = Trim(a);
-  b = Trim(b);
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](unsigned char x, unsigned char y) {
-                      return std::tolower(x) == std::tolower(y);
-                    });
 }
 
 class Absent : public KernelBase<Absent> {
@@ -179,11 +142,9 @@ class OriginalNotSeen : public KernelBase<OriginalNotSeen> {
 
 class NotAuthenticated : public KernelBase<NotAuthenticated> {
  public:
-  // Values outside [0, 1] are clamped: KernelParams has no range check.
   NotAuthenticated(KernelParams& p, const ReferenceData&)
-      : pending_(std::clamp(p.Number("pending_value", 0.6), 0.0, 1.0)),
-        not_requested_(
-            std::clamp(p.Number("not_requested_value", 0.8), 0.0, 1.0)) {}
+      : pending_(p.Fraction("pending_value", 0.6)),
+        not_requested_(p.Fraction("not_requested_value", 0.8)) {}
 
   // Pending is less bad than not requested: the applicant has at least put
   // the document to the issuing state.
@@ -247,7 +208,7 @@ class TemplateMismatch : public KernelBase<TemplateMismatch> {
  private:
   bool HasTemplate(CountryCode country, Date on) const {
     for (const EucTemplate& t : ref_.euc_templates) {
-      if (t.country == country && (!t.shared_on || *t.shared_on <= on) &&
+      if (t.country == country && KnownBy(t.shared_on, on) &&
           (!t.withdrawn_on || on < *t.withdrawn_on)) {
         return true;
       }
@@ -271,14 +232,15 @@ class FlaggedNumber : public KernelBase<FlaggedNumber> {
     const CountryCode issuer = IssuerCountry(c);
     double value = 0;
     for (const FlaggedEucNumber& f : ref_.flagged_euc_numbers) {
-      if (f.issuer_country != issuer || !SameNumber(f.number, *c.euc.number)) {
+      if (f.issuer_country != issuer ||
+          !SameIdentifier(f.number, *c.euc.number)) {
         continue;
       }
       // A flag reported after assessed_on was not known when the decision
       // was taken (ATT 6(3)): it does not count. To keep this kernel simple
       // the explanation says nothing about it either. A flag without a date
       // counts: the list states it as known.
-      if (f.reported_on && *f.reported_on > c.assessed_on) continue;
+      if (!KnownBy(f.reported_on, c.assessed_on)) continue;
       if (!ev) return 1;
       if (value == 0) ev->Add("euc.number", *c.euc.number);
       value = 1;
@@ -334,7 +296,7 @@ NameRelation Relate(const std::set<std::string>& named,
 class EndUserMismatch : public KernelBase<EndUserMismatch> {
  public:
   EndUserMismatch(KernelParams& p, const ReferenceData&)
-      : vague_(std::clamp(p.Number("vague_value", 0.5), 0.0, 1.0)) {}
+      : vague_(p.Fraction("vague_value", 0.5)) {}
 
   // The end user's aliases count as its names (former names,
   // transliterations): the closest of them decides.

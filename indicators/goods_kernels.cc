@@ -72,13 +72,10 @@ class Unmarked : public KernelBase<Unmarked> {
     for (size_t i = 0; i < c.goods.size(); ++i) {
       const GoodsLine& g = c.goods[i];
       if (!Contains(categories_, g.category)) continue;
-      any.Add(g.marked.has_value() ? std::optional<bool>(!*g.marked)
-                                   : std::nullopt);
-      if (!ev) continue;
-      if (!g.marked) {
-        ev->Unknown(ItemPath("goods", i) + ".marked");
-      } else if (!*g.marked) {
-        ev->Add(ItemPath("goods", i) + ".marked", "false");
+      any.Add(g.marked, /*concern=*/false);
+      if (ev) {
+        BoolEvidence(*ev, g.marked, false, ItemPath("goods", i) + ".marked",
+                     "false");
       }
     }
     return any.Value();

@@ -55,25 +55,6 @@ inline constexpr auto kEnumWords<IntelSubject> = std::to_array<const char*>(
 
 namespace {
 
-// A one-word parameter read as an enumeration: Enums checks the word, and
-// Text reports a list where one word was expected.
-template <typename E>
-E OneEnum(KernelParams& p, const std::string& key, std::optional<E> fallback) {
-  std::vector<E> v =
-      fallback ? p.Enums<E>(key, std::vector<E>{*fallback}) : p.Enums<E>(key);
-  if (v.size() != 1) p.Text(key, std::string());
-  return v.empty() ? fallback.value_or(E{}) : v.front();
-}
-
-template <typename E>
-std::vector<E> AllOf() {
-  std::vector<E> all;
-  for (size_t i = 0; i < kEnumWords<E>.size(); ++i) {
-    all.push_back(static_cast<E>(i));
-  }
-  return all;
-}
-
 constexpr std::optional<int64_t> History::*kHistoryFields[] = {
     &History::prior_refusals_to_end_user, &History::denial_notifications,
     &History::condition_breaches};
@@ -83,7 +64,7 @@ constexpr std::optional<int64_t> History::*kHistoryFields[] = {
 class HistoryCount : public KernelBase<HistoryCount> {
  public:
   HistoryCount(KernelParams& p, const ReferenceData&)
-      : field_(OneEnum<HistoryField>(p, "field", std::nullopt)),
+      : field_(OneEnum<HistoryField>(p, "field")),
         path_(absl::StrCat("history.", EnumWord(field_))),
         saturation_(p.Number("saturation", 1)) {}
 
@@ -97,8 +78,7 @@ class HistoryCount : public KernelBase<HistoryCount> {
     }
     if (**count <= 0) return 0;
     if (ev) ev->Add(path_, absl::StrCat(**count));
-    if (saturation_ <= 0) return 1;
-    return std::min(1.0, static_cast<double>(**count) / saturation_);
+    return Saturate(**count, saturation_);
   }
 
  private:
@@ -112,14 +92,9 @@ class PostShipmentCheckFailed : public KernelBase<PostShipmentCheckFailed> {
   PostShipmentCheckFailed(KernelParams&, const ReferenceData&) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    const char* path = "history.post_shipment_check_failed";
-    if (!c.history || !c.history->post_shipment_check_failed) {
-      if (ev) ev->Unknown(path);
-      return kUnknown;
-    }
-    if (!*c.history->post_shipment_check_failed) return 0;
-    if (ev) ev->Add(path, "true");
-    return 1;
+    return BoolFact(c.history ? c.history->post_shipment_check_failed
+                              : std::optional<bool>(),
+                    true, "history.post_shipment_check_failed", ev);
   }
 };
 
@@ -135,8 +110,8 @@ class Intelligence : public KernelBase<Intelligence> {
         subjects_(p.Enums<IntelSubject>("subjects", AllOf<IntelSubject>())),
         min_confidence_(
             OneEnum<Confidence>(p, "min_confidence", Confidence::kUnverified)),
-        credible_value_(p.Number("credible_value", 0.8)),
-        unverified_value_(p.Number("unverified_value", 0.4)) {}
+        credible_value_(p.Fraction("credible_value", 0.8)),
+        unverified_value_(p.Fraction("unverified_value", 0.4)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     double value = 0;
@@ -147,7 +122,7 @@ class Intelligence : public KernelBase<Intelligence> {
           r.confidence > min_confidence_) {
         continue;
       }
-      if (r.reported_on && *r.reported_on > c.assessed_on) {
+      if (!KnownBy(r.reported_on, c.assessed_on)) {
         if (ev) {
           ev->Add(ItemPath("intelligence", i) + ".reported_on",
                   absl::StrCat("reported on ", FormatDate(*r.reported_on),

@@ -36,6 +36,18 @@ double KernelParams::Number(const std::string& key,
   return d;
 }
 
+double KernelParams::Fraction(const std::string& key,
+                              std::optional<double> fallback) {
+  const double d = Number(key, fallback);
+  if (d >= 0 && d <= 1) return d;
+  auto it = values_.find(key);
+  if (it == values_.end()) return d;  // the fallback itself
+  Error(it->second, key,
+        absl::StrCat("expected a number from 0 to 1, found '", it->second.text,
+                     "'"));
+  return fallback.value_or(0);
+}
+
 std::string KernelParams::Text(const std::string& key,
                                std::optional<std::string> fallback) {
   const ParamValue* v = Find(key, fallback.has_value());

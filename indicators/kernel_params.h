@@ -1,10 +1,11 @@
 // KernelParams: the `params` map of one indicator in the rule set, as typed
 // values with their source positions, for a kernel factory to read.
 //
-// Getters never fail the call: a missing or ill-typed parameter records an
-// error (with the parameter's line and column) and returns the fallback, so a
-// factory reads all its parameters and the compiler reports every problem at
-// once. Parameters that no getter asked for are reported as unknown.
+// Getters never fail the call: a missing, ill-typed or out-of-range parameter
+// records an error (with the parameter's line and column) and returns the
+// fallback, so a factory reads all its parameters and the compiler reports
+// every problem at once. Parameters that no getter asked for are reported as
+// unknown.
 
 #ifndef DIVRISK_INDICATORS_KERNEL_PARAMS_H_
 #define DIVRISK_INDICATORS_KERNEL_PARAMS_H_
@@ -40,6 +41,10 @@ class KernelParams {
   // A number; `fallback` absent means the parameter is required.
   double Number(const std::string& key,
                 std::optional<double> fallback = std::nullopt);
+  // A number from 0 to 1, such as a graded value (`partial_value`): one
+  // outside that range is an error, not clamped.
+  double Fraction(const std::string& key,
+                  std::optional<double> fallback = std::nullopt);
   // A string.
   std::string Text(const std::string& key,
                    std::optional<std::string> fallback = std::nullopt);

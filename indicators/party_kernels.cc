@@ -23,7 +23,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -92,12 +91,6 @@ const char* EffectName(ListingEffect e) {
   return e == ListingEffect::kSanction ? "sanction" : "denial";
 }
 
-std::string Cc(CountryCode code) { return std::string(code.view()); }
-
-std::string Quoted(std::string_view text) {
-  return absl::StrCat("\"", std::string(text), "\"");
-}
-
 // A party of the case by position: the exporter, the end user, or
 // parties[who] for who >= 0.
 constexpr int kExporter = -2;
@@ -147,8 +140,7 @@ class Listed : public KernelBase<Listed> {
               ref_.listed_parties[static_cast<size_t>(index)];
           if (!Contains(effects_, listed.effect)) continue;
           // Listed after assessed_on: not known at the time (ATT 6(3)).
-          const bool later =
-              listed.listed_on && *listed.listed_on > c.assessed_on;
+          const bool later = !KnownBy(listed.listed_on, c.assessed_on);
           if (!later) value = 1;
           if (!ev) {
             if (value == 1) return 1;
@@ -187,23 +179,6 @@ class Listed : public KernelBase<Listed> {
   const ReferenceData& ref_;
   std::vector<ListingEffect> effects_;
 };
-
-// Register numbers are typed by hand: compare them trimmed and without case.
-std::string_view Trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  const size_t first = s.find_first_not_of(ws);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(ws) - first + 1);
-}
-
-bool SameId(std::string_view a, std::string_view b) {
-  a = Trim(a);
-  b = Trim(b);
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](unsigned char x, unsigned char y) {
-                      return std::tolower(x) == std::tolower(y);
-                    });
-}
 
 class Unregistered : public KernelBase<Unregistered> {
  public:
@@ -246,7 +221,7 @@ class Unregistered : public KernelBase<Unregistered> {
     const RegisterEntry* entry = nullptr;
     for (const RegisterEntry& e : ref_.register_entries) {
       if (e.country == party.country && e.role == role &&
-          SameId(e.register_id, *party.register_id)) {
+          SameIdentifier(e.register_id, *party.register_id)) {
         entry = &e;
         break;
       }
@@ -338,14 +313,11 @@ class NoIcp : public KernelBase<NoIcp> {
                                : party.role && Contains(roles_, *party.role);
       if (!covered) continue;
       const std::optional<bool>& icp = party.internal_compliance_programme;
-      any.Add(icp ? std::optional<bool>(!*icp) : std::nullopt);
-      if (!ev) continue;
-      const std::string path =
-          PartyPath(who) + ".internal_compliance_programme";
-      if (!icp) {
-        ev->Unknown(path);
-      } else if (!*icp) {
-        ev->Add(path, "false");
+      any.Add(icp, /*concern=*/false);
+      if (ev) {
+        BoolEvidence(*ev, icp, false,
+                     PartyPath(who) + ".internal_compliance_programme",
+                     "false");
       }
     }
     return any.Value();
@@ -426,10 +398,7 @@ class PriorViolations : public KernelBase<PriorViolations> {
         }
       }
     }
-    if (*worst == 0) return 0;
-    // A saturation of zero or less: any violation is the full concern.
-    if (saturation_ <= 0) return 1;
-    return std::min(1.0, static_cast<double>(*worst) / saturation_);
+    return Saturate(*worst, saturation_);
   }
 
  private:

@@ -27,23 +27,6 @@
 namespace divrisk {
 namespace {
 
-// min(1, count / saturation); a saturation of 0 or less saturates at once.
-double Saturate(int64_t count, double saturation) {
-  if (count <= 0) return 0;
-  if (saturation <= 0) return 1;
-  return std::min(1.0, static_cast<double>(count) / saturation);
-}
-
-// Every enumerator of E, for "default all".
-template <typename E>
-std::vector<E> AllOf() {
-  std::vector<E> all;
-  for (size_t i = 0; i < kEnumWords<E>.size(); ++i) {
-    all.push_back(static_cast<E>(i));
-  }
-  return all;
-}
-
 // `path` is `prefix` or a field inside it: "end_user" covers "end_user.name"
 // and "parties" covers "parties[2].name", but not "end_users".
 bool UnderPrefix(std::string_view path, std::string_view prefix) {
@@ -131,14 +114,14 @@ class ConsultationResultKernel : public KernelBase<ConsultationResultKernel> {
     for (size_t i = 0; i < c.consultations.size() && (ev || value < 1); ++i) {
       const Consultation& k = c.consultations[i];
       if (!Contains(results_, k.result) || !Contains(subjects_, k.subject) ||
-          (k.date && *k.date > c.assessed_on)) {
+          !KnownBy(k.date, c.assessed_on)) {
         continue;
       }
       value = 1;
       if (ev) {
         ev->Add(ItemPath("consultations", i) + ".result",
                 absl::StrCat(EnumWord(k.result), " (", EnumWord(k.subject),
-                             ", with ", std::string(k.with.view()), ")"));
+                             ", with ", Cc(k.with), ")"));
       }
     }
     return value;

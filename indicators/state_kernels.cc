@@ -22,8 +22,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -32,22 +32,21 @@
 namespace divrisk {
 namespace {
 
-std::string Cc(CountryCode code) { return std::string(code.view()); }
-
-std::string RefCountry(CountryCode code) {
-  return absl::StrCat("ref.countries[", Cc(code), "]");
-}
-
 struct TransitState {
   CountryCode country;
   size_t leg;  // the first leg that ends there
 };
 
-// Each transit state once, in route order.
-std::vector<TransitState> TransitStates(const Transport& t) {
+// Each transit state once, in route order, or nullopt with the unknown fact
+// recorded when the route is not given.
+std::optional<std::vector<TransitState>> TransitOrUnknown(const Case& c,
+                                                          Evidence* ev) {
+  const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+  if (!legs) return std::nullopt;
+  const std::span<const Leg> transit = TransitLegs(*legs);
   std::vector<TransitState> out;
-  for (size_t i = 0; i + 1 < t.legs.size(); ++i) {
-    const CountryCode to = t.legs[i].to;
+  for (size_t i = 0; i < transit.size(); ++i) {
+    const CountryCode to = transit[i].to;
     if (std::none_of(out.begin(), out.end(),
                      [&](const TransitState& s) { return s.country == to; })) {
       out.push_back({to, i});
@@ -56,44 +55,7 @@ std::vector<TransitState> TransitStates(const Transport& t) {
   return out;
 }
 
-// The transit states, or nullopt with the unknown fact recorded when the
-// route is not given.
-std::optional<std::vector<TransitState>> TransitOrUnknown(const Case& c,
-                                                          Evidence* ev) {
-  if (!c.transport) {
-    if (ev) ev->Unknown("transport");
-    return std::nullopt;
-  }
-  if (c.transport->legs.empty()) {
-    if (ev) ev->Unknown("transport.legs");
-    return std::nullopt;
-  }
-  return TransitStates(*c.transport);
-}
-
-std::string LegTo(size_t leg) {
-  return ItemPath("transport.legs", leg) + ".to";
-}
-
-// Maximum of graded values some of which may be unknown: a 1 settles it,
-// otherwise an unknown one could be higher than those known, so the maximum
-// is unknown too (as AnyOf does for booleans).
-class MaxOf {
- public:
-  void Add(double v) {
-    if (IsUnknown(v)) {
-      unknown_ = true;
-    } else {
-      max_ = std::max(max_, v);
-    }
-  }
-  bool Settled() const { return max_ >= 1; }
-  double Value() const { return Settled() || !unknown_ ? max_ : kUnknown; }
-
- private:
-  double max_ = 0;
-  bool unknown_ = false;
-};
+std::string LegTo(size_t leg) { return LegPath(leg) + ".to"; }
 
 const char* StrengthWord(ControlStrength s) {
   switch (s) {
@@ -135,7 +97,7 @@ double ControlsValue(const ReferenceData& ref, CountryCode country,
     }
     return v;
   }
-  const bool att = p->att_in_force && *p->att_in_force <= on;
+  const bool att = AttPartyOn(*p, on);
   const double v = att && p->wassenaar   ? 0
                    : att || p->wassenaar ? partial_value
                                          : 1;
@@ -152,7 +114,7 @@ double ControlsValue(const ReferenceData& ref, CountryCode country,
 class TransitStateControls : public KernelBase<TransitStateControls> {
  public:
   TransitStateControls(KernelParams& p, const ReferenceData& ref)
-      : ref_(ref), partial_value_(p.Number("partial_value", 0.5)) {}
+      : ref_(ref), partial_value_(p.Fraction("partial_value", 0.5)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     std::optional<std::vector<TransitState>> transit = TransitOrUnknown(c, ev);
@@ -177,7 +139,7 @@ class TransitStateControls : public KernelBase<TransitStateControls> {
 class ImportingStateControls : public KernelBase<ImportingStateControls> {
  public:
   ImportingStateControls(KernelParams& p, const ReferenceData& ref)
-      : ref_(ref), partial_value_(p.Number("partial_value", 0.5)) {}
+      : ref_(ref), partial_value_(p.Fraction("partial_value", 0.5)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     const CountryCode country = c.end_user.country;
@@ -215,7 +177,7 @@ class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
     for (size_t i = 0; i < c.documents.size(); ++i) {
       const Document& d = c.documents[i];
       if (d.kind == DocumentKind::kTransitAuthorisation &&
-          (!d.issued_on || *d.issued_on <= c.assessed_on)) {
+          KnownBy(d.issued_on, c.assessed_on)) {
         documents.push_back(i);
       }
     }
@@ -243,7 +205,7 @@ class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
       if (k.with == country && k.subject == ConsultationSubject::kTransit &&
           (k.result == ConsultationResult::kConfirmed ||
            k.result == ConsultationResult::kNoObjection) &&
-          (!k.date || *k.date <= c.assessed_on)) {
+          KnownBy(k.date, c.assessed_on)) {
         return true;
       }
     }

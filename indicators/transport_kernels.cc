@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,52 +38,27 @@
 namespace divrisk {
 namespace {
 
-enum class Flag : uint8_t { kFalse, kTrue };
-
-}  // namespace
-
-template <>
-inline constexpr auto kEnumWords<Flag> = std::to_array<const char*>({"false",
-                                                                     "true"});
-
-namespace {
-
-// A one-word parameter read as an enumeration: Enums checks the word, and
-// Text reports a list where one word was expected.
-template <typename E>
-E OneEnum(KernelParams& p, const std::string& key, E fallback) {
-  std::vector<E> v = p.Enums<E>(key, std::vector<E>{fallback});
-  if (v.size() != 1) p.Text(key, std::string());
-  return v.empty() ? fallback : v.front();
-}
-
-std::string Cc(CountryCode code) { return std::string(code.view()); }
-
-std::string LegPath(size_t i) { return ItemPath("transport.legs", i); }
-
 bool AirOrSea(const Leg& leg) {
   return leg.mode == TransportMode::kAir || leg.mode == TransportMode::kSea;
 }
 
-// min(1, count / saturation); a saturation of 0 or less saturates at once.
-double Saturate(int64_t count, double saturation) {
-  if (count <= 0) return 0;
-  if (saturation <= 0) return 1;
-  return std::min(1.0, static_cast<double>(count) / saturation);
-}
-
-// The legs to judge, or nullptr with the unknown fact recorded: no transport
-// or no legs (route_disclosure none/unknown) leaves the question open.
-const std::vector<Leg>* LegsOrUnknown(const Case& c, Evidence* ev) {
-  if (!c.transport) {
-    if (ev) ev->Unknown("transport");
-    return nullptr;
+// Three-valued "any" over every leg's boolean `field`, `name` in the evidence
+// path; `describe(leg)` is the evidence where it is true.
+template <typename Describe>
+double AnyLeg(const Case& c, Evidence* ev, std::optional<bool> Leg::*field,
+              const char* name, Describe describe) {
+  const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
+  if (!legs) return kUnknown;
+  AnyOf any;
+  for (size_t i = 0; i < legs->size(); ++i) {
+    const Leg& leg = (*legs)[i];
+    any.Add(leg.*field);
+    if (ev) {
+      BoolEvidence(*ev, leg.*field, true, absl::StrCat(LegPath(i), ".", name),
+                   describe(leg));
+    }
   }
-  if (c.transport->legs.empty()) {
-    if (ev) ev->Unknown("transport.legs");
-    return nullptr;
-  }
-  return &c.transport->legs;
+  return any.Value();
 }
 
 // The index of the party with role carrier that a leg's `carrier` names, by
@@ -103,7 +79,7 @@ std::optional<size_t> FindCarrier(const Case& c, const std::string& name) {
 class RouteNotDisclosed : public KernelBase<RouteNotDisclosed> {
  public:
   RouteNotDisclosed(KernelParams& p, const ReferenceData&)
-      : partial_value_(p.Number("partial_value", 0.5)) {}
+      : partial_value_(p.Fraction("partial_value", 0.5)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     if (!c.transport) {
@@ -149,10 +125,11 @@ class Transshipment : public KernelBase<Transshipment> {
   double Eval(const Case& c, Evidence* ev) const {
     const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
     if (!legs) return kUnknown;
+    const std::span<const Leg> transit = TransitLegs(*legs);
     int64_t count = 0;
     bool unknown = false;
-    for (size_t i = 0; i + 1 < legs->size(); ++i) {
-      const Leg& leg = (*legs)[i];
+    for (size_t i = 0; i < transit.size(); ++i) {
+      const Leg& leg = transit[i];
       if (!leg.transshipment) {
         unknown = true;
         if (ev) ev->Unknown(LegPath(i) + ".transshipment");
@@ -179,21 +156,9 @@ class FreeTradeZone : public KernelBase<FreeTradeZone> {
   FreeTradeZone(KernelParams&, const ReferenceData&) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
-    if (!legs) return kUnknown;
-    AnyOf any;
-    for (size_t i = 0; i < legs->size(); ++i) {
-      const Leg& leg = (*legs)[i];
-      any.Add(leg.free_trade_zone);
-      if (!ev) continue;
-      if (!leg.free_trade_zone) {
-        ev->Unknown(LegPath(i) + ".free_trade_zone");
-      } else if (*leg.free_trade_zone) {
-        ev->Add(LegPath(i) + ".free_trade_zone",
-                absl::StrCat("true, in ", Cc(leg.to)));
-      }
-    }
-    return any.Value();
+    return AnyLeg(
+        c, ev, &Leg::free_trade_zone, "free_trade_zone",
+        [](const Leg& leg) { return absl::StrCat("true, in ", Cc(leg.to)); });
   }
 };
 
@@ -202,7 +167,7 @@ class FreeTradeZone : public KernelBase<FreeTradeZone> {
 class CarrierUnidentified : public KernelBase<CarrierUnidentified> {
  public:
   CarrierUnidentified(KernelParams& p, const ReferenceData&)
-      : no_vehicle_value_(p.Number("no_vehicle_value", 0.5)) {}
+      : no_vehicle_value_(p.Fraction("no_vehicle_value", 0.5)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
@@ -279,17 +244,14 @@ class FlagOfConcern : public KernelBase<FlagOfConcern> {
                                      Cc(c.parties[*k].country)));
         }
       }
-      const std::string ref_path =
-          absl::StrCat("ref.countries[", Cc(*leg.flag), "]");
+      const std::string ref_path = RefCountry(*leg.flag);
       const CountryProfile* state = ref_.Country(*leg.flag);
       if (!state) {
         if (ev) ev->Unknown(ref_path);
         any.Add(concern ? std::optional<bool>(true) : std::nullopt);
         continue;
       }
-      const bool att =
-          state->att_in_force && *state->att_in_force <= c.assessed_on;
-      if (!att && !state->wassenaar) {
+      if (!AttPartyOn(*state, c.assessed_on) && !state->wassenaar) {
         if (ev) {
           if (!concern) ev->Add(path, Cc(*leg.flag));
           ev->Add(ref_path, absl::StrCat("not an ATT party on ",
@@ -340,8 +302,7 @@ class DeliveryMethodKernel : public KernelBase<DeliveryMethodKernel> {
 class CharterService : public KernelBase<CharterService> {
  public:
   CharterService(KernelParams& p, const ReferenceData&)
-      : only_state_to_state_(OneEnum(p, "only_state_to_state", Flag::kFalse) ==
-                             Flag::kTrue) {}
+      : only_state_to_state_(Flag(p, "only_state_to_state", false)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     if (only_state_to_state_ &&
@@ -381,22 +342,9 @@ class SealedContainers : public KernelBase<SealedContainers> {
   SealedContainers(KernelParams&, const ReferenceData&) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
-    if (!legs) return kUnknown;
-    AnyOf any;
-    for (size_t i = 0; i < legs->size(); ++i) {
-      const std::optional<bool>& sealed =
-          (*legs)[i].shipper_owned_sealed_containers;
-      any.Add(sealed);
-      if (!ev) continue;
-      const std::string path = LegPath(i) + ".shipper_owned_sealed_containers";
-      if (!sealed) {
-        ev->Unknown(path);
-      } else if (*sealed) {
-        ev->Add(path, "true");
-      }
-    }
-    return any.Value();
+    return AnyLeg(c, ev, &Leg::shipper_owned_sealed_containers,
+                  "shipper_owned_sealed_containers",
+                  [](const Leg&) { return std::string("true"); });
   }
 };
 

@@ -1,5 +1,6 @@
 #include "rules/compiler.h"
 
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -34,13 +35,24 @@ const MitigationSpec* Plan::FindMitigation(Mitigation m) const {
   return nullptr;
 }
 
-absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
+absl::StatusOr<std::string> ReadFileToString(const std::string& path,
+                                             size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
+  std::vector<char> buffer(1 << 16);
+  // Reads in blocks and stops one byte past the limit, so that neither a
+  // huge file nor an endless one (a pipe, /dev/zero) is held in memory.
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) ||
+         in.gcount() > 0) {
+    text.append(buffer.data(), static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": file larger than the limit of ", max_bytes, " bytes"));
+    }
+  }
   if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": read error"));
-  return text.str();
+  return text;
 }
 
 namespace {
@@ -82,8 +94,11 @@ DocError KernelParamError(const std::string& text, const DocNode& fallback,
 class Compilation {
  public:
   Compilation(const RuleFileReader& read, std::string origin,
-              const KernelRegistry& registry)
-      : read_(read), origin_(std::move(origin)), registry_(registry) {}
+              const KernelRegistry& registry, const RuleSetLimits& limits)
+      : read_(read),
+        origin_(std::move(origin)),
+        registry_(registry),
+        limits_(limits) {}
 
   absl::StatusOr<std::unique_ptr<const Plan>> Run();
 
@@ -106,12 +121,19 @@ class Compilation {
                                        bool required);
   std::optional<double> NumberField(MapReader& m, std::string_view key,
                                     bool required);
+  // The items of list `n` when it is a list within `limit`, else nullptr.
+  const std::vector<DocNode>* Items(const DocNode& n, const std::string& path,
+                                    size_t limit, DocErrors* errors);
+  // `v` when within max_magnitude; otherwise an error at `n` and nullopt.
+  std::optional<double> InRange(std::optional<double> v, const DocNode& n,
+                                const std::string& path, DocErrors* errors);
   int CategoryRef(const DocNode& n, const std::string& path);
   int IndicatorRef(const DocNode& n, const std::string& path);
 
   const RuleFileReader& read_;
   std::string origin_;
   const KernelRegistry& registry_;
+  const RuleSetLimits& limits_;
   std::string errors_;      // formatted, all files
   DocErrors doc_errors_;    // the file being read
   std::string canonical_;   // hashed at the end
@@ -121,8 +143,14 @@ class Compilation {
 std::optional<DocNode> Compilation::Parse(const std::string& rel) {
   absl::StatusOr<std::string> text = read_(rel);
   if (!text.ok()) {
-    absl::StrAppend(&errors_, FileName(rel), ": ", text.status().message(),
-                    "\n");
+    // ReadFileToString's messages already start with the path.
+    const std::string name = FileName(rel);
+    const std::string message(text.status().message());
+    if (message.substr(0, name.size() + 1) == name + ":") {
+      absl::StrAppend(&errors_, message, "\n");
+    } else {
+      absl::StrAppend(&errors_, name, ": ", message, "\n");
+    }
     return std::nullopt;
   }
   absl::StatusOr<DocNode> root = ParseYaml(*text);
@@ -142,7 +170,34 @@ std::optional<double> Compilation::NumberField(MapReader& m,
                                                bool required) {
   const DocNode* n = required ? m.Required(key) : m.Optional(key);
   if (n == nullptr) return std::nullopt;
-  return ReadNumber(*n, m.PathOf(key), m.errors());
+  return InRange(ReadNumber(*n, m.PathOf(key), m.errors()), *n, m.PathOf(key),
+                 m.errors());
+}
+
+const std::vector<DocNode>* Compilation::Items(const DocNode& n,
+                                               const std::string& path,
+                                               size_t limit,
+                                               DocErrors* errors) {
+  const auto* items = ReadList(n, path, errors);
+  if (items != nullptr && items->size() > limit) {
+    errors->Add(n, path,
+                absl::StrCat("more than the limit of ", limit, " entries"));
+    return nullptr;
+  }
+  return items;
+}
+
+std::optional<double> Compilation::InRange(std::optional<double> v,
+                                           const DocNode& n,
+                                           const std::string& path,
+                                           DocErrors* errors) {
+  if (v && std::abs(*v) > limits_.max_magnitude) {
+    const auto bound = static_cast<int64_t>(limits_.max_magnitude);
+    errors->Add(n, path, absl::StrCat("expected a number from -", bound, " to ",
+                                      bound, ", found ", n.text));
+    return std::nullopt;
+  }
+  return v;
 }
 
 std::vector<std::string> Compilation::ReadStrings(MapReader& m,
@@ -151,7 +206,7 @@ std::vector<std::string> Compilation::ReadStrings(MapReader& m,
   std::vector<std::string> out;
   const DocNode* n = required ? m.Required(key) : m.Optional(key);
   if (n == nullptr) return out;
-  const auto* items = ReadList(*n, m.PathOf(key), m.errors());
+  const auto* items = Items(*n, m.PathOf(key), limits_.refs, m.errors());
   if (items == nullptr) return out;
   for (size_t i = 0; i < items->size(); ++i) {
     if (auto s = ReadString((*items)[i], IndexPath(m.PathOf(key), i),
@@ -232,7 +287,8 @@ void Compilation::ReadReferences(MapReader& top) {
 void Compilation::ReadCategories(MapReader& top) {
   const DocNode* list = top.Required("categories");
   if (list == nullptr) return;
-  const auto* items = ReadList(*list, "categories", &doc_errors_);
+  const auto* items =
+      Items(*list, "categories", limits_.categories, &doc_errors_);
   if (items == nullptr) return;
   for (size_t i = 0; i < items->size(); ++i) {
     MapReader m((*items)[i], IndexPath("categories", i), &doc_errors_);
@@ -273,7 +329,8 @@ void Compilation::ReadIndicator(MapReader& m,
     for (const auto& [key, value] : w->fields) {
       int c = CategoryRef(key, wm.PathOf(key.text));
       std::optional<double> v =
-          ReadNumber(value, wm.PathOf(key.text), &doc_errors_);
+          InRange(ReadNumber(value, wm.PathOf(key.text), &doc_errors_), value,
+                  wm.PathOf(key.text), &doc_errors_);
       if (c < 0 || !v) continue;
       row[c] = *v;
       signs |= *v > 0 ? 1 : *v < 0 ? 2 : 0;
@@ -346,7 +403,8 @@ void Compilation::ReadIndicator(MapReader& m,
 void Compilation::ReadIndicators(MapReader& top) {
   const DocNode* list = top.Required("indicators");
   if (list == nullptr) return;
-  const auto* items = ReadList(*list, "indicators", &doc_errors_);
+  const auto* items =
+      Items(*list, "indicators", limits_.indicators, &doc_errors_);
   if (items == nullptr) return;
   std::vector<std::vector<double>> weights;
   for (size_t i = 0; i < items->size(); ++i) {
@@ -365,7 +423,7 @@ void Compilation::ReadIndicators(MapReader& top) {
 void Compilation::ReadBands(MapReader& top) {
   const DocNode* list = top.Required("bands");
   if (list == nullptr) return;
-  const auto* items = ReadList(*list, "bands", &doc_errors_);
+  const auto* items = Items(*list, "bands", limits_.bands, &doc_errors_);
   if (items == nullptr) return;
   if (items->empty()) {  // no band would hold any score
     doc_errors_.Add(*list, "bands", "expected at least one band");
@@ -408,7 +466,7 @@ void Compilation::ReadBands(MapReader& top) {
 void Compilation::ReadGates(MapReader& top) {
   const DocNode* list = top.Optional("gates");
   if (list == nullptr) return;
-  const auto* items = ReadList(*list, "gates", &doc_errors_);
+  const auto* items = Items(*list, "gates", limits_.gates, &doc_errors_);
   if (items == nullptr) return;
   for (size_t i = 0; i < items->size(); ++i) {
     MapReader m((*items)[i], IndexPath("gates", i), &doc_errors_);
@@ -442,7 +500,8 @@ void Compilation::ReadGates(MapReader& top) {
 void Compilation::ReadMitigations(MapReader& top) {
   const DocNode* list = top.Optional("mitigations");
   if (list == nullptr) return;
-  const auto* items = ReadList(*list, "mitigations", &doc_errors_);
+  const auto* items =
+      Items(*list, "mitigations", limits_.mitigations, &doc_errors_);
   if (items == nullptr) return;
   for (size_t i = 0; i < items->size(); ++i) {
     MapReader m((*items)[i], IndexPath("mitigations", i), &doc_errors_);
@@ -525,8 +584,8 @@ absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
 
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
     const RuleFileReader& read, const std::string& origin,
-    const KernelRegistry& registry) {
-  return Compilation(read, origin, registry).Run();
+    const KernelRegistry& registry, const RuleSetLimits& limits) {
+  return Compilation(read, origin, registry, limits).Run();
 }
 
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(

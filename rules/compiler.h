@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "indicators/registry.h"
+#include "rules/doc_tree.h"
 #include "rules/plan.h"
 
 namespace divrisk {
@@ -24,18 +25,38 @@ namespace divrisk {
 using RuleFileReader =
     std::function<absl::StatusOr<std::string>(const std::string& relative)>;
 
+// Upper bounds on a rule set beyond the parser's (DocLimits: file size,
+// nesting, string length). A list longer than its limit is refused with
+// "indicators: more than the limit of 1000 entries" and not read; a number
+// beyond `max_magnitude` is refused where it stands. They keep the weight
+// matrix (indicators x categories) small and every score far from the
+// limits of the fixed-point arithmetic (Plan::weights_fixed).
+struct RuleSetLimits {
+  size_t categories = 64;
+  size_t indicators = 1000;
+  size_t bands = 32;
+  size_t gates = 1000;
+  size_t mitigations = 100;
+  size_t refs = 100;              // refs of one indicator, gate or measure
+  double max_magnitude = 1e6;     // weights, caps, band bounds, thresholds
+};
+
 // Compiles the rule set whose files `read` returns. `origin` prefixes
 // file names in errors (the directory, for a rule set on disk).
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
     const RuleFileReader& read, const std::string& origin,
-    const KernelRegistry& registry = BuiltinKernels());
+    const KernelRegistry& registry = BuiltinKernels(),
+    const RuleSetLimits& limits = {});
 
 // Compiles the rule set in directory `dir`.
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const KernelRegistry& registry = BuiltinKernels());
 
 // Reads a whole file; NotFound / InvalidArgument with the path on failure.
-absl::StatusOr<std::string> ReadFileToString(const std::string& path);
+// A file (or a pipe, or /dev/zero) longer than `max_bytes` is refused after
+// reading max_bytes + 1 bytes: "PATH: file larger than the limit of N bytes".
+absl::StatusOr<std::string> ReadFileToString(
+    const std::string& path, size_t max_bytes = DocLimits{}.max_bytes);
 
 }  // namespace divrisk
 

@@ -18,14 +18,36 @@ std::string DocError::ToString() const {
   return out;
 }
 
+namespace {
+
+// File order: by line, then column; unpositioned errors last.
+bool EarlierInFile(const DocError& a, const DocError& b) {
+  const int la = a.line > 0 ? a.line : INT_MAX;
+  const int lb = b.line > 0 ? b.line : INT_MAX;
+  return la != lb ? la < lb : a.column < b.column;
+}
+
+}  // namespace
+
+void DocErrors::Add(DocError e) {
+  if (errors_.size() < kMaxKept) {
+    errors_.push_back(std::move(e));
+    return;
+  }
+  // Full: keep the earliest errors, so the report starts where the file's
+  // trouble starts.
+  ++dropped_;
+  auto latest = std::max_element(errors_.begin(), errors_.end(), EarlierInFile);
+  if (EarlierInFile(e, *latest)) *latest = std::move(e);
+}
+
 std::vector<DocError> DocErrors::Sorted() const {
   std::vector<DocError> sorted = errors_;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a,
-                                                    const auto& b) {
-    const int la = a.line > 0 ? a.line : INT_MAX;
-    const int lb = b.line > 0 ? b.line : INT_MAX;
-    return la != lb ? la < lb : a.column < b.column;
-  });
+  std::stable_sort(sorted.begin(), sorted.end(), EarlierInFile);
+  if (dropped_ > 0) {
+    sorted.push_back(DocError{0, 0, "",
+                              absl::StrCat(dropped_, " more errors not shown")});
+  }
   return sorted;
 }
 
@@ -56,28 +78,48 @@ MapReader::MapReader(const DocNode& node, std::string path, DocErrors* errors)
     errors_->Add(node, path_,
                  absl::StrCat("expected a map, found ", node.Describe()));
   }
+  // Small maps are searched; large ones (an `extensions` map, or a hostile
+  // file) get an index, so that nothing here is quadratic in the keys.
+  constexpr size_t kIndexFrom = 16;
+  const bool indexed = node.fields.size() >= kIndexFrom;
+  if (indexed) index_.reserve(node.fields.size());
   // Duplicate keys: the first one is read, each later one is an error.
   for (size_t i = 0; i < node.fields.size(); ++i) {
     const DocNode& key = node.fields[i].first;
-    for (size_t j = 0; j < i; ++j) {
-      if (node.fields[j].first.text != key.text) continue;
-      errors_->Add(key, PathOf(key.text),
-                   absl::StrCat("duplicate key (first at line ",
-                                node.fields[j].first.line, ")"));
-      used_[i] = true;
-      break;
+    int first = -1;
+    if (indexed) {
+      auto [it, inserted] = index_.emplace(key.text, static_cast<int>(i));
+      if (!inserted) first = it->second;
+    } else {
+      for (size_t j = 0; j < i && first < 0; ++j) {
+        if (node.fields[j].first.text == key.text) first = static_cast<int>(j);
+      }
     }
+    if (first < 0) continue;
+    errors_->Add(key, PathOf(key.text),
+                 absl::StrCat("duplicate key (first at line ",
+                              node.fields[first].first.line, ")"));
+    used_[i] = true;
   }
 }
 
-const DocNode* MapReader::Optional(std::string_view key) {
-  for (size_t i = 0; i < node_.fields.size(); ++i) {
-    if (node_.fields[i].first.text != key) continue;
-    used_[i] = true;
-    const DocNode& value = node_.fields[i].second;
-    return value.kind == DocNode::Kind::kNull ? nullptr : &value;
+int MapReader::IndexOf(std::string_view key) const {
+  if (!index_.empty()) {
+    auto it = index_.find(key);
+    return it == index_.end() ? -1 : it->second;
   }
-  return nullptr;
+  for (size_t i = 0; i < node_.fields.size(); ++i) {
+    if (node_.fields[i].first.text == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const DocNode* MapReader::Optional(std::string_view key) {
+  const int i = IndexOf(key);
+  if (i < 0) return nullptr;
+  used_[i] = true;
+  const DocNode& value = node_.fields[i].second;
+  return value.kind == DocNode::Kind::kNull ? nullptr : &value;
 }
 
 const DocNode* MapReader::Required(std::string_view key) {
@@ -95,6 +137,20 @@ void MapReader::Finish() {
     errors_->Add(key, PathOf(key.text), "unknown key");
   }
 }
+
+namespace {
+
+// [-+]?[0-9]+
+bool IsDecimalInteger(std::string_view s) {
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<std::string> ReadString(const DocNode& n, const std::string& path,
                                       DocErrors* errors) {
@@ -122,8 +178,16 @@ std::optional<bool> ReadBool(const DocNode& n, const std::string& path,
 std::optional<int64_t> ReadInt(const DocNode& n, const std::string& path,
                                DocErrors* errors, int64_t min, int64_t max) {
   int64_t v;
-  if (!n.IsScalar() || n.type != DocNode::ScalarType::kNumber ||
-      !absl::SimpleAtoi(n.text, &v)) {
+  const bool is_number =
+      n.IsScalar() && n.type == DocNode::ScalarType::kNumber;
+  if (is_number && !absl::SimpleAtoi(n.text, &v) && IsDecimalInteger(n.text)) {
+    // Digits that do not fit in 64 bits: out of range, not malformed.
+    errors->Add(n, path,
+                absl::StrCat("expected a whole number from ", min, " to ", max,
+                             ", found ", n.text));
+    return std::nullopt;
+  }
+  if (!is_number || !absl::SimpleAtoi(n.text, &v)) {
     errors->Add(n, path,
                 absl::StrCat("expected a whole number, found ",
                              n.IsScalar() ? absl::StrCat("'", n.text, "'")

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -33,22 +35,32 @@ struct DocError {
   std::string ToString() const;
 };
 
+// The errors of one document. Only the kMaxKept errors earliest in the
+// file are kept (a hostile file can hold millions of unknown keys); the
+// rest are counted, and Sorted() and Format() end with one line saying how
+// many were left out.
 class DocErrors {
  public:
+  static constexpr size_t kMaxKept = 100;
+
   void Add(const DocNode& at, std::string path, std::string message) {
-    errors_.push_back({at.line, at.column, std::move(path), std::move(message)});
+    Add(DocError{at.line, at.column, std::move(path), std::move(message)});
   }
-  void Add(DocError e) { errors_.push_back(std::move(e)); }
+  void Add(DocError e);
   bool empty() const { return errors_.empty(); }
-  size_t size() const { return errors_.size(); }
+  // All errors recorded, including those not kept.
+  size_t size() const { return errors_.size() + dropped_; }
+  // The errors kept, in the order recorded (until kMaxKept is reached).
   const std::vector<DocError>& list() const { return errors_; }
-  // The errors in file order (line, then column); unpositioned ones last.
+  // The errors kept in file order (line, then column); unpositioned ones
+  // last, then "N more errors not shown" if any were left out.
   std::vector<DocError> Sorted() const;
   // All errors, one per line, each prefixed with "file:".
   std::string Format(const std::string& file) const;
 
  private:
   std::vector<DocError> errors_;
+  size_t dropped_ = 0;
 };
 
 // "path.key", or "key" at the top.
@@ -77,11 +89,17 @@ class MapReader {
   void Finish();
 
  private:
+  // The first field named `key`, or -1.
+  int IndexOf(std::string_view key) const;
+
   const DocNode& node_;
   std::string path_;
   DocErrors* errors_;
   bool is_map_;
   std::vector<bool> used_;
+  // For large maps, each key's first field: lookups and the duplicate check
+  // stay linear in the number of keys.
+  std::unordered_map<std::string_view, int> index_;
 };
 
 // Typed scalar readers: return nullopt and record an error when the node is

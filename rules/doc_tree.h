@@ -17,6 +17,17 @@
 namespace divrisk {
 
 struct DocNode {
+  // Declared here and defaulted below the class, where DocNode is
+  // complete: clang with libstdc++ otherwise instantiates
+  // pair<DocNode, DocNode>'s traits inside the incomplete class and
+  // refuses to compile.
+  DocNode();
+  ~DocNode();
+  DocNode(const DocNode&);
+  DocNode(DocNode&&) noexcept;
+  DocNode& operator=(const DocNode&);
+  DocNode& operator=(DocNode&&) noexcept;
+
   enum class Kind : uint8_t { kNull, kScalar, kSequence, kMap };
   // How a scalar reads under the YAML 1.2 core schema (or its JSON type).
   enum class ScalarType : uint8_t { kString, kNumber, kBool };
@@ -40,6 +51,13 @@ struct DocNode {
   // "a string", "a number", "a list", ... for error messages.
   const char* Describe() const;
 };
+
+inline DocNode::DocNode() = default;
+inline DocNode::~DocNode() = default;
+inline DocNode::DocNode(const DocNode&) = default;
+inline DocNode::DocNode(DocNode&&) noexcept = default;
+inline DocNode& DocNode::operator=(const DocNode&) = default;
+inline DocNode& DocNode::operator=(DocNode&&) noexcept = default;
 
 // Limits on what a parser accepts before it builds anything large.
 struct DocLimits {

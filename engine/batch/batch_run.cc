@@ -25,17 +25,20 @@ std::string RejectJson(const InputLine& line, const LineOutcome& outcome) {
   return out;
 }
 
+uint64_t CaseIdHash(std::string_view id) {
+  return std::hash<std::string_view>()(id);
+}
+
 absl::Status RunBatch(const Plan& plan, InputSource& input,
                       const BatchRunOptions& options, BatchSink& sink,
                       BatchStats* stats) {
-  *stats = BatchStats{};
-  stats->per_band.assign(plan.bands.size(), 0);
+  if (!options.resume) *stats = BatchStats{};
+  stats->per_band.resize(plan.bands.size(), 0);
   ChunkScorer scorer(plan, options.chunk);
   std::vector<InputLine> lines;
   std::vector<LineOutcome> outcomes;
   // Case ids seen so far, as 64-bit hashes: eight bytes a case, not the id.
-  absl::flat_hash_set<uint64_t> seen;
-  const std::hash<std::string> hash;
+  absl::flat_hash_set<uint64_t> seen(options.seen.begin(), options.seen.end());
   for (;;) {
     const size_t n = input.ReadChunk(options.chunk_lines, &lines);
     if (n == 0) break;
@@ -44,7 +47,7 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
     for (size_t i = 0; i < n; ++i) {
       LineOutcome& outcome = outcomes[i];
       ++stats->read;
-      if (outcome.ok && !seen.insert(hash(outcome.case_id)).second) {
+      if (outcome.ok && !seen.insert(CaseIdHash(outcome.case_id)).second) {
         outcome.ok = false;
         outcome.errors = {absl::StrCat(lines[i].number, ":1: id: duplicate case id '",
                                        outcome.case_id,
@@ -60,6 +63,7 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
         sink.Rejected(lines[i], outcome);
       }
     }
+    if (absl::Status s = sink.EndChunk(*stats, input); !s.ok()) return s;
     if (options.on_chunk) options.on_chunk(*stats, input);
   }
   if (input.failed()) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -35,6 +36,12 @@ class BatchSink {
   virtual ~BatchSink() = default;
   virtual void Scored(const InputLine& line, const LineOutcome& outcome) = 0;
   virtual void Rejected(const InputLine& line, const LineOutcome& outcome) = 0;
+  // Called after the lines of each chunk, with the stats so far and the
+  // input standing after the chunk's last line: a sink flushes and
+  // checkpoints here. An error (a write failed) stops the run.
+  virtual absl::Status EndChunk(const BatchStats&, const InputSource&) {
+    return absl::OkStatus();
+  }
 };
 
 struct BatchRunOptions {
@@ -42,13 +49,21 @@ struct BatchRunOptions {
   size_t chunk_lines = 4096;
   // Called after each chunk with the stats so far (progress display).
   std::function<void(const BatchStats&, const InputSource&)> on_chunk;
+  // Resuming an interrupted run: *stats already holds the counts of the
+  // lines done (the input has been moved past them, InputSource::SkipTo),
+  // and `seen` the CaseIdHash of every case id scored so far.
+  bool resume = false;
+  std::vector<uint64_t> seen;
 };
 
-// Runs the whole input through `sink`. Fails only when the input cannot be
-// read; bad cases are rejected, never fatal.
+// Runs the whole input through `sink`. Fails when the input cannot be read
+// or the sink's EndChunk fails; bad cases are rejected, never fatal.
 absl::Status RunBatch(const Plan& plan, InputSource& input,
                       const BatchRunOptions& options, BatchSink& sink,
                       BatchStats* stats);
+
+// The duplicate check remembers ids as these 64-bit hashes.
+uint64_t CaseIdHash(std::string_view id);
 
 // The JSON line for a rejected input line: {line, file?, case_id?, errors}.
 std::string RejectJson(const InputLine& line, const LineOutcome& outcome);

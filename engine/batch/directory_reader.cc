@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "absl/strings/str_cat.h"
+
 namespace divrisk {
 
 namespace fs = std::filesystem;
@@ -20,6 +22,16 @@ DirectoryReader::DirectoryReader(const std::string& dir, size_t max_file_bytes)
   }
   failed_ = static_cast<bool>(ec);
   std::sort(files_.begin(), files_.end());
+}
+
+absl::Status DirectoryReader::SkipTo(uint64_t lines, uint64_t index) {
+  if (lines != index || lines > files_.size()) {
+    return absl::DataLossError(absl::StrCat(
+        "the directory has changed: it holds ", files_.size(),
+        " case files, the checkpoint is after file ", lines));
+  }
+  next_ = lines;
+  return absl::OkStatus();
 }
 
 size_t DirectoryReader::ReadChunk(size_t max_lines,

@@ -20,6 +20,8 @@ class DirectoryReader : public InputSource {
   bool failed() const override { return failed_; }
   uint64_t bytes_read() const override { return next_; }
   uint64_t bytes_total() const override { return files_.size(); }
+  uint64_t position() const override { return next_; }
+  absl::Status SkipTo(uint64_t lines, uint64_t index) override;
 
  private:
   std::vector<std::string> files_;

@@ -21,7 +21,10 @@ LineReader::LineReader(std::FILE* in, size_t max_line_bytes, bool owns_file)
       max_line_bytes_(max_line_bytes),
       buffer_(kBufferBytes) {
   struct stat st;
-  if (fstat(fileno(in_), &st) == 0 && S_ISREG(st.st_mode)) total_ = st.st_size;
+  if (fstat(fileno(in_), &st) == 0 && S_ISREG(st.st_mode)) {
+    total_ = st.st_size;
+    seekable_ = true;
+  }
 }
 
 LineReader::~LineReader() {
@@ -80,6 +83,41 @@ bool LineReader::Next(InputLine* line) {
     line->text.erase(0, 3);
   }
   return true;
+}
+
+absl::Status LineReader::SkipTo(uint64_t lines, uint64_t offset) {
+  if (line_number_ != 0 || consumed_ != 0) {
+    return absl::FailedPreconditionError("SkipTo after reading");
+  }
+  if (lines == 0) return absl::OkStatus();
+  if (seekable_) {
+    // The byte before `offset` must end a line (or the input end there).
+    char last = 0;
+    if (offset == 0 || offset > total_ ||
+        fseeko(in_, static_cast<off_t>(offset - 1), SEEK_SET) != 0 ||
+        std::fread(&last, 1, 1, in_) != 1 ||
+        (last != '\n' && offset != total_)) {
+      return absl::DataLossError(absl::StrCat(
+          "the input has changed: byte ", offset,
+          " does not start line ", lines + 1));
+    }
+    line_number_ = lines;
+    consumed_ = offset;
+    return absl::OkStatus();
+  }
+  // A pipe: read the lines again and drop them.
+  InputLine line;
+  const size_t keep = max_line_bytes_;
+  max_line_bytes_ = 0;  // keep no text
+  while (line_number_ < lines && Next(&line)) {
+  }
+  max_line_bytes_ = keep;
+  if (line_number_ != lines || position() != offset) {
+    return absl::DataLossError(absl::StrCat(
+        "the input has changed: line ", lines + 1, " does not start at byte ",
+        offset));
+  }
+  return absl::OkStatus();
 }
 
 size_t LineReader::ReadChunk(size_t max_lines, std::vector<InputLine>* lines) {

@@ -40,6 +40,14 @@ class InputSource {
   // Bytes consumed so far and in all (0 when unknown), for progress.
   virtual uint64_t bytes_read() const = 0;
   virtual uint64_t bytes_total() const = 0;
+  // Where the next line starts (a byte offset for a file or stream, a file
+  // index for a directory): recorded in a batch checkpoint.
+  virtual uint64_t position() const = 0;
+  // Continues after the first `lines` lines, which end at `position` (as
+  // position() reported them): seeks a regular file, reads and drops the
+  // lines of a pipe. Fails when the input does not match, e.g. it is now
+  // shorter or `position` is not where a line starts.
+  virtual absl::Status SkipTo(uint64_t lines, uint64_t position) = 0;
 };
 
 class LineReader : public InputSource {
@@ -55,6 +63,8 @@ class LineReader : public InputSource {
   bool failed() const override { return failed_; }
   uint64_t bytes_read() const override { return consumed_; }
   uint64_t bytes_total() const override { return total_; }
+  uint64_t position() const override { return consumed_ - (end_ - begin_); }
+  absl::Status SkipTo(uint64_t lines, uint64_t offset) override;
 
  private:
   // Next line into *line; false at end of input.
@@ -72,6 +82,7 @@ class LineReader : public InputSource {
   uint64_t line_number_ = 0;
   uint64_t consumed_ = 0;
   uint64_t total_ = 0;  // size of a regular file, else 0
+  bool seekable_ = false;  // a regular file
 };
 
 // The batch input named on a command line: a directory of case files, a

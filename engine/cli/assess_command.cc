@@ -1,7 +1,9 @@
 // divrisk assess: one case file -> an explained assessment on stdout.
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include "engine/cli/commands.h"
@@ -41,8 +43,13 @@ int RunAssess(const AssessOptions& options) {
   } else {
     AppendAssessmentText(**plan, a, &out);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return std::fflush(stdout) == 0 ? kExitOk : kExitInvalid;
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() ||
+      std::fflush(stdout) != 0) {
+    std::cerr << "standard output: write failed: " << std::strerror(errno)
+              << "\n";
+    return kExitWriteFailed;
+  }
+  return kExitOk;
 }
 
 }  // namespace divrisk::cli

@@ -2,8 +2,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -12,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/batch/atomic_file.h"
+#include "engine/batch/batch_files.h"
 #include "engine/batch/batch_run.h"
 #include "engine/cli/commands.h"
 #include "engine/output/sqlite_writer.h"
@@ -23,32 +28,98 @@ namespace {
 
 constexpr size_t kMaxLineBytes = 1 << 20;
 
+// A test hook: DIVRISK_BATCH_KILL=POINT:N kills the run with SIGKILL the
+// N-th time it reaches POINT ("chunk": a chunk written and flushed but not
+// yet checkpointed; "checkpoint": just after a checkpoint; "finish": the
+// rejects renamed into place, the output not yet). cli_test.sh uses it to
+// kill runs at exact moments.
+void KillPoint(const char* point) {
+  static const char* spec = std::getenv("DIVRISK_BATCH_KILL");
+  static int hits = 0;
+  if (spec == nullptr) return;
+  const std::string s(spec);
+  const size_t colon = s.find(':');
+  if (s.substr(0, colon) != point) return;
+  const int n = colon == std::string::npos ? 1 : std::atoi(s.c_str() + colon + 1);
+  if (++hits >= n) std::raise(SIGKILL);
+}
+
+// Where the lines go: a PartialFile (with -o / --rejects) or a stream
+// (standard output, standard error).
+struct Destination {
+  PartialFile* file = nullptr;
+  std::FILE* stream = nullptr;
+  int error = 0;  // errno of the first failed write to `stream`
+
+  void Write(std::string_view bytes) {
+    if (file != nullptr) {
+      file->Write(bytes);
+    } else if (error == 0 &&
+               std::fwrite(bytes.data(), 1, bytes.size(), stream) !=
+                   bytes.size()) {
+      error = errno != 0 ? errno : EIO;
+    }
+  }
+  // Flushes (and, for a file, fsyncs); the bytes written so far, or 0.
+  absl::StatusOr<uint64_t> Flush(const char* name) {
+    if (file != nullptr) return file->Sync();
+    if (error == 0 && std::fflush(stream) != 0) error = errno ? errno : EIO;
+    if (error != 0) {
+      return absl::DataLossError(absl::StrCat(
+          name, ": write failed: ", std::strerror(error)));
+    }
+    return 0;
+  }
+};
+
 // Writes scored lines to the output (and the database, if any) and
-// rejected ones to the rejects.
+// rejected ones to the rejects; after each chunk flushes both and, with a
+// checkpoint file, records how far the run got.
 class FileSink : public BatchSink {
  public:
-  FileSink(std::FILE* out, std::FILE* rejects, SqliteWriter* db)
-      : out_(out), rejects_(rejects), db_(db) {}
+  FileSink(Destination out, Destination rejects, SqliteWriter* db,
+           std::string checkpoint_path, BatchCheckpoint checkpoint)
+      : out_(out),
+        rejects_(rejects),
+        db_(db),
+        checkpoint_path_(std::move(checkpoint_path)),
+        checkpoint_(std::move(checkpoint)) {}
   void Scored(const InputLine& line, const LineOutcome& outcome) override {
-    Write(out_, outcome.output);
+    out_.Write(outcome.output);
     if (db_ != nullptr) {
       db_->Add(line.number, outcome.case_id, outcome.result,
                outcome.contributions);
     }
   }
   void Rejected(const InputLine& line, const LineOutcome& outcome) override {
-    Write(rejects_, RejectJson(line, outcome));
+    rejects_.Write(RejectJson(line, outcome));
   }
-  bool failed() const { return failed_; }
+  absl::Status EndChunk(const BatchStats& stats,
+                        const InputSource& input) override {
+    absl::StatusOr<uint64_t> out_bytes = out_.Flush("standard output");
+    if (!out_bytes.ok()) return out_bytes.status();
+    absl::StatusOr<uint64_t> rejects_bytes = rejects_.Flush("standard error");
+    if (!rejects_bytes.ok()) return rejects_bytes.status();
+    KillPoint("chunk");
+    if (checkpoint_path_.empty()) return absl::OkStatus();
+    checkpoint_.position = input.position();
+    checkpoint_.output_bytes = *out_bytes;
+    checkpoint_.rejects_bytes = *rejects_bytes;
+    checkpoint_.stats = stats;
+    absl::Status s = WriteCheckpoint(checkpoint_path_, checkpoint_);
+    KillPoint("checkpoint");
+    return s;
+  }
+  // The final checkpoint, marked done.
+  const BatchCheckpoint& checkpoint() const { return checkpoint_; }
+  BatchCheckpoint& checkpoint() { return checkpoint_; }
 
  private:
-  void Write(std::FILE* f, const std::string& s) {
-    if (std::fwrite(s.data(), 1, s.size(), f) != s.size()) failed_ = true;
-  }
-  std::FILE* out_;
-  std::FILE* rejects_;
+  Destination out_;
+  Destination rejects_;
   SqliteWriter* db_;
-  bool failed_ = false;
+  std::string checkpoint_path_;
+  BatchCheckpoint checkpoint_;
 };
 
 std::string SummaryJson(const Plan& plan, const BatchStats& s, double seconds) {
@@ -91,14 +162,44 @@ void ShowProgress(const BatchStats& s, const InputSource& input,
                static_cast<unsigned long long>(s.rejected), rate, left.c_str());
 }
 
+// Renames what a complete run left under partial names (all of it, or
+// what a kill during the renames left) and removes the checkpoint.
+absl::Status FinishFiles(PartialFile& out, PartialFile& rejects,
+                         const std::string& checkpoint_path) {
+  // The rejects first, the output last: a file under its final name is
+  // always complete, and the checkpoint (done) outlives the renames.
+  if (rejects.is_open()) {
+    if (absl::Status s = rejects.Commit(); !s.ok()) return s;
+  }
+  KillPoint("finish");
+  if (out.is_open()) {
+    if (absl::Status s = out.Commit(); !s.ok()) return s;
+  }
+  if (!checkpoint_path.empty()) std::remove(checkpoint_path.c_str());
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int RunBatchCommand(const BatchOptions& options) {
+  // With a file-size limit (ulimit -f), a write past it must fail with
+  // EFBIG and be reported, not kill the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   absl::StatusOr<std::unique_ptr<const Plan>> plan =
       CompileRuleSetDir(options.rules_dir);
   if (!plan.ok()) {
     std::cerr << plan.status().message() << "\n";
     return kExitInvalid;
+  }
+  if (options.resume && options.output_file.empty()) {
+    std::cerr << "--resume needs -o OUT: output to standard output cannot be "
+                 "resumed\n";
+    return kExitUsage;
+  }
+  if (options.resume && !options.db_file.empty()) {
+    std::cerr << "--resume cannot be combined with --db (the database is "
+                 "written in one transaction at the end of a run)\n";
+    return kExitUsage;
   }
   // The input: a directory of case files, a JSONL file, or stdin.
   absl::StatusOr<std::unique_ptr<InputSource>> input =
@@ -108,23 +209,75 @@ int RunBatchCommand(const BatchOptions& options) {
     return kExitUsage;
   }
 
-  // Outputs go to temporaries, renamed into place only when complete.
-  AtomicFile out_file, rejects_file, summary_file;
-  std::FILE* out = stdout;
-  std::FILE* rejects = stderr;
   std::string rejects_path = options.rejects;
   if (rejects_path.empty() && !options.output_file.empty()) {
     rejects_path = options.output_file + ".rejects";
   }
-  for (auto [file, path, stream] :
-       {std::tuple{&out_file, options.output_file, &out},
-        std::tuple{&rejects_file, rejects_path, &rejects}}) {
+  const std::string checkpoint_path =
+      options.output_file.empty() ? "" : CheckpointPath(options.output_file);
+  const std::string input_name = options.input.empty() ? "-" : options.input;
+
+  // What this run is: a resume must continue the same run.
+  BatchCheckpoint identity;
+  identity.input = input_name;
+  // The input's size (file count for a directory); unknown for standard
+  // input, which may be a file one time and a pipe the next.
+  identity.input_size = input_name == "-" ? 0 : (*input)->bytes_total();
+  identity.rule_set_sha256 = (*plan)->sha256;
+  identity.output = options.output;
+  std::optional<BatchCheckpoint> resume;
+  if (options.resume) {
+    absl::StatusOr<std::optional<BatchCheckpoint>> read =
+        ReadCheckpoint(checkpoint_path, (*plan)->bands.size());
+    if (!read.ok()) {
+      std::cerr << read.status().message() << "\n";
+      return kExitUsage;
+    }
+    resume = *std::move(read);
+    if (!resume) {
+      std::cerr << "no checkpoint " << checkpoint_path
+                << ": starting from the first line\n";
+    } else if (resume->input != identity.input ||
+               resume->input_size != identity.input_size ||
+               resume->rule_set_sha256 != identity.rule_set_sha256 ||
+               resume->output != identity.output) {
+      std::cerr << checkpoint_path << ": cannot resume: the checkpoint is of a "
+                << "run over " << resume->input << " (size "
+                << resume->input_size << ") with rule set "
+                << resume->rule_set_sha256
+                << " and --output " << resume->output
+                << "; rerun without --resume to start again\n";
+      return kExitUsage;
+    }
+  }
+  if (!resume) {
+    // A fresh run: no file under a final name may outlive it looking like
+    // its output, so earlier ones go now.
+    for (const std::string& path : {options.output_file, rejects_path,
+                                    options.summary_file, checkpoint_path}) {
+      if (!path.empty()) std::remove(path.c_str());
+    }
+  }
+
+  // Outputs go to OUT.partial and REJECTS.partial, renamed into place only
+  // when the run is complete.
+  PartialFile out_file, rejects_file;
+  for (auto [file, path, keep] :
+       {std::tuple{&out_file, options.output_file,
+                   resume ? std::optional(resume->output_bytes) : std::nullopt},
+        std::tuple{&rejects_file, rejects_path,
+                   resume ? std::optional(resume->rejects_bytes)
+                          : std::nullopt}}) {
     if (path.empty()) continue;
-    if (absl::Status s = file->Open(path); !s.ok()) {
+    // Killed while renaming: what is already under its final name is done.
+    if (resume && resume->done && !std::filesystem::exists(path + ".partial") &&
+        std::filesystem::exists(path)) {
+      continue;
+    }
+    if (absl::Status s = file->Open(path, keep); !s.ok()) {
       std::cerr << s.message() << "\n";
       return kExitUsage;
     }
-    *stream = file->stream();
   }
 
   BatchRunOptions run;
@@ -134,6 +287,22 @@ int RunBatchCommand(const BatchOptions& options) {
   run.chunk.output = options.output == "summary" ? BatchOutput::kSummary
                                                  : BatchOutput::kFull;
   run.chunk.max_line_bytes = kMaxLineBytes;
+  run.chunk_lines = options.chunk_lines;
+  BatchStats stats;
+  if (resume) {
+    stats = resume->stats;
+    run.resume = true;
+    if (!resume->done) {
+      absl::Status s = CollectCaseIdHashes(out_file.partial_path(),
+                                           resume->output_bytes, &run.seen);
+      if (s.ok()) s = (*input)->SkipTo(resume->stats.read, resume->position);
+      if (!s.ok()) {
+        std::cerr << "cannot resume: " << s.message()
+                  << "; rerun without --resume to start again\n";
+        return kExitUsage;
+      }
+    }
+  }
   const auto start = std::chrono::steady_clock::now();
   if (isatty(fileno(stderr))) {
     run.on_chunk = [start](const BatchStats& s, const InputSource& in) {
@@ -148,35 +317,61 @@ int RunBatchCommand(const BatchOptions& options) {
       return kExitUsage;
     }
   }
-  FileSink sink(out, rejects, options.db_file.empty() ? nullptr : &db);
-  BatchStats stats;
-  absl::Status status = RunBatch(**plan, **input, run, sink, &stats);
+  Destination out{out_file.is_open() ? &out_file : nullptr, stdout};
+  Destination rejects{rejects_file.is_open() ? &rejects_file : nullptr, stderr};
+  FileSink sink(out, rejects, options.db_file.empty() ? nullptr : &db,
+                checkpoint_path, identity);
+  absl::Status status;
+  if (!resume || !resume->done) {
+    status = RunBatch(**plan, **input, run, sink, &stats);
+  }
   if (run.on_chunk) std::fputc('\n', stderr);
   const double seconds = std::chrono::duration<double>(
                              std::chrono::steady_clock::now() - start)
                              .count();
   if (!status.ok()) {
     std::cerr << status.message() << "\n";
-    return kExitInvalid;
+    if ((*input)->failed()) {
+      return kExitInvalid;  // the input could not be read
+    }
+    if (!checkpoint_path.empty()) {
+      std::cerr << "no output file was written; " << out_file.partial_path()
+                << " and " << checkpoint_path << " are kept: free space and "
+                << "rerun with --resume to continue\n";
+    } else {
+      std::cerr << "the output is incomplete\n";
+    }
+    return kExitWriteFailed;
   }
   // A write error anywhere fails the run and leaves no final file.
-  bool write_failed = sink.failed();
+  bool write_failed = false;
   if (!options.db_file.empty()) {
     if (absl::Status s = db.Commit(); !s.ok()) {
       std::cerr << s.message() << "\n";
       write_failed = true;
     }
   }
-  for (AtomicFile* f : {&out_file, &rejects_file}) {
-    if (!f->is_open()) continue;
-    if (absl::Status s = f->Commit(); !s.ok()) {
+  if (!write_failed) {
+    absl::Status s;
+    if (!resume || !resume->done) {
+      // Everything flushed and checkpointed once more (also when the input
+      // was empty), marked done before the renames.
+      s = sink.EndChunk(stats, **input);
+      if (s.ok() && !checkpoint_path.empty()) {
+        BatchCheckpoint done = sink.checkpoint();
+        done.done = true;
+        s = WriteCheckpoint(checkpoint_path, done);
+      }
+    }
+    if (s.ok()) s = FinishFiles(out_file, rejects_file, checkpoint_path);
+    if (!s.ok()) {
       std::cerr << s.message() << "\n";
       write_failed = true;
     }
   }
-  if (out == stdout && std::fflush(stdout) != 0) write_failed = true;
   const std::string summary = SummaryJson(**plan, stats, seconds);
-  if (!options.summary_file.empty()) {
+  if (!write_failed && !options.summary_file.empty()) {
+    AtomicFile summary_file;
     absl::Status s = summary_file.Open(options.summary_file);
     if (s.ok()) {
       summary_file.Write(summary);

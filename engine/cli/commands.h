@@ -41,6 +41,8 @@ struct BatchOptions {
   std::string summary_file;
   std::string db_file;
   bool fail_on_reject = false;
+  bool resume = false;       // continue from OUT.checkpoint
+  size_t chunk_lines = 4096;  // lines per chunk (and per checkpoint)
   std::string input;  // JSONL file, directory, or "-"/empty for stdin
 };
 int RunBatchCommand(const BatchOptions& options);

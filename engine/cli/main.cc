@@ -46,6 +46,11 @@ int main(int argc, char** argv) {
                         "Also write the results into this SQLite database");
   batch_cmd->add_flag("--fail-on-reject", batch.fail_on_reject,
                       "Exit 1 when any case was rejected");
+  batch_cmd->add_flag("--resume", batch.resume,
+                      "Continue an interrupted run from OUT.checkpoint");
+  batch_cmd->add_option("--chunk-lines", batch.chunk_lines,
+                        "Lines read, scored and checkpointed at a time")
+      ->check(CLI::Range(1, 1 << 20));
   batch_cmd->add_option("input", batch.input,
                         "JSONL file, directory of case files, or - for stdin");
 

@@ -20,7 +20,7 @@
 // all bands. A hard stop adds the one fact that makes it one (an embargoed
 // destination, a sanctioned party, confirmed IHL violations, an overriding
 // Art. 7 risk). The distributions are documented in
-// engine/generate/README-section.md; keep the two in step. Every case is
+// engine/generate/README.md; keep the two in step. Every case is
 // valid: ReadCaseText accepts it with the reference data it was made with.
 // The tables (engine/generate/generator_tables.h) are filtered to the
 // countries the reference data knows.

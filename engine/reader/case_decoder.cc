@@ -24,8 +24,9 @@ constexpr int64_t kMaxCount = 1'000'000'000'000;  // beyond any real quantity
 // Reads one case, field by field, into `c`.
 class Decoder {
  public:
-  Decoder(const ReferenceData& ref, Case* c, DocErrors* errors)
-      : ref_(ref), c_(*c), errors_(errors) {}
+  Decoder(const ReferenceData& ref, Case* c, DocErrors* errors,
+          const CaseLimits& limits)
+      : ref_(ref), c_(*c), errors_(errors), limits_(limits) {}
 
   void Run(const DocNode& root);
 
@@ -88,14 +89,41 @@ class Decoder {
       if (auto c = Country(*n, m.PathOf(key))) *o = *c;
     }
   }
-  std::vector<std::string> Strings(MapReader& m, std::string_view key);
+  std::vector<std::string> Strings(MapReader& m, std::string_view key,
+                                   size_t limit);
+
+  // False, with an error at `n`, when `count` entries exceed `limit`.
+  bool WithinLimit(const DocNode& n, const std::string& path, size_t count,
+                   size_t limit) {
+    if (count <= limit) return true;
+    errors_->Add(n, path,
+                 absl::StrCat("more than the limit of ", limit, " entries"));
+    return false;
+  }
+  // The items of list `n` when it is a list within `limit`, else nullptr.
+  const std::vector<DocNode>* Items(const DocNode& n, const std::string& path,
+                                    size_t limit) {
+    const auto* items = ReadList(n, path, errors_);
+    if (items == nullptr || !WithinLimit(n, path, items->size(), limit)) {
+      return nullptr;
+    }
+    return items;
+  }
+  template <typename E>
+  EnumSet<E> Words(const DocNode& n, const std::string& path) {
+    if (n.kind == DocNode::Kind::kSequence &&
+        !WithinLimit(n, path, n.items.size(), limits_.enum_words)) {
+      return {};
+    }
+    return ReadEnumSet<E>(n, path, errors_).value_or(EnumSet<E>{});
+  }
 
   // Calls `item(node, path)` for each element of list `key` (if present).
   template <typename F>
-  void List(MapReader& m, std::string_view key, F item) {
+  void List(MapReader& m, std::string_view key, size_t limit, F item) {
     const DocNode* n = m.Optional(key);
     if (n == nullptr) return;
-    const auto* items = ReadList(*n, m.PathOf(key), errors_);
+    const auto* items = Items(*n, m.PathOf(key), limit);
     if (items == nullptr) return;
     for (size_t i = 0; i < items->size(); ++i) {
       item((*items)[i], IndexPath(m.PathOf(key), i));
@@ -119,6 +147,7 @@ class Decoder {
   const ReferenceData& ref_;
   Case& c_;
   DocErrors* errors_;
+  const CaseLimits& limits_;
   // Positions of facts checked after the whole case is read.
   std::vector<std::pair<const DocNode*, std::string>> carrier_refs_;
   std::vector<std::pair<const DocNode*, std::string>> intel_subjects_;
@@ -137,9 +166,10 @@ std::optional<CountryCode> Decoder::Country(const DocNode& n,
   return code;
 }
 
-std::vector<std::string> Decoder::Strings(MapReader& m, std::string_view key) {
+std::vector<std::string> Decoder::Strings(MapReader& m, std::string_view key,
+                                          size_t limit) {
   std::vector<std::string> out;
-  List(m, key, [&](const DocNode& n, const std::string& path) {
+  List(m, key, limit, [&](const DocNode& n, const std::string& path) {
     if (auto s = ReadString(n, path, errors_)) out.push_back(*s);
   });
   return out;
@@ -147,7 +177,7 @@ std::vector<std::string> Decoder::Strings(MapReader& m, std::string_view key) {
 
 void Decoder::ReadParty(MapReader& m, Party* p, bool with_role) {
   RequiredStr(m, "name", &p->name);
-  p->aliases = Strings(m, "aliases");
+  p->aliases = Strings(m, "aliases", limits_.aliases);
   RequiredCountry(m, "country", &p->country);
   if (with_role) {
     if (const DocNode* n = m.Required("role")) {
@@ -159,7 +189,10 @@ void Decoder::ReadParty(MapReader& m, Party* p, bool with_role) {
   Str(m, "register_id", &p->register_id);
   if (const DocNode* ids = m.Optional("identifiers")) {
     MapReader im(*ids, m.PathOf("identifiers"), errors_);
+    const bool within = WithinLimit(*ids, m.PathOf("identifiers"),
+                                    ids->fields.size(), limits_.identifiers);
     for (const auto& [key, value] : ids->fields) {
+      if (!within) break;
       const std::string path = im.PathOf(key.text);
       im.Optional(key.text);
       std::optional<std::string> v = ReadString(value, path, errors_);
@@ -189,7 +222,8 @@ void Decoder::ReadEndUser(const DocNode& n) {
   Bool(m, "diversion_from_stocks_reported", &e.diversion_from_stocks_reported);
   Bool(m, "replaces_existing_stocks", &e.replaces_existing_stocks);
   Enum(m, "surplus_disposal", &e.surplus_disposal);
-  List(m, "ultimate_end_users", [&](const DocNode& item, const std::string& p) {
+  List(m, "ultimate_end_users", limits_.ultimate_end_users,
+       [&](const DocNode& item, const std::string& p) {
     MapReader um(item, p, errors_);
     if (!um.ok()) return;
     UltimateEndUser u;
@@ -278,7 +312,8 @@ void Decoder::ReadEuc(const DocNode& n) {
   Str(m, "end_user_named", &e.end_user_named);
   if (m.Optional("goods") != nullptr) {
     e.goods.emplace();
-    List(m, "goods", [&](const DocNode& item, const std::string& p) {
+    List(m, "goods", limits_.euc_goods,
+         [&](const DocNode& item, const std::string& p) {
       MapReader gm(item, p, errors_);
       if (!gm.ok()) return;
       EucGoods g;
@@ -289,7 +324,12 @@ void Decoder::ReadEuc(const DocNode& n) {
     });
   }
   if (const DocNode* clauses = m.Optional("clauses")) {
-    e.clauses = ReadEnumSet<EucClause>(*clauses, m.PathOf("clauses"), errors_);
+    if (clauses->kind != DocNode::Kind::kSequence ||
+        WithinLimit(*clauses, m.PathOf("clauses"), clauses->items.size(),
+                    limits_.enum_words)) {
+      e.clauses =
+          ReadEnumSet<EucClause>(*clauses, m.PathOf("clauses"), errors_);
+    }
   }
   Bool(m, "reissued_after_objection", &e.reissued_after_objection);
   m.Finish();
@@ -307,7 +347,7 @@ void Decoder::ReadDocument(const DocNode& n, const std::string& path) {
   Str(m, "consignee", &d.consignee);
   Str(m, "end_user", &d.end_user);
   CountryField(m, "destination", &d.destination);
-  d.references = Strings(m, "references");
+  d.references = Strings(m, "references", limits_.document_references);
   m.Finish();
   c_.documents.push_back(std::move(d));
 }
@@ -349,7 +389,8 @@ void Decoder::ReadTransport(const DocNode& n) {
   if (!legs_optional && m.Optional("legs") == nullptr) {
     m.Required("legs");  // records the error
   }
-  List(m, "legs", [&](const DocNode& item, const std::string& p) {
+  List(m, "legs", limits_.legs,
+       [&](const DocNode& item, const std::string& p) {
     ReadLeg(item, p);
   });
   if (!legs_optional && m.Optional("legs") &&
@@ -502,7 +543,7 @@ void Decoder::Run(const DocNode& root) {
     }
   }
   if (const DocNode* g = m.Required("goods")) {
-    if (const auto* items = ReadList(*g, "goods", errors_)) {
+    if (const auto* items = Items(*g, "goods", limits_.goods)) {
       if (items->empty()) {
         errors_->Add(*g, "goods", "expected at least one goods line");
       }
@@ -513,10 +554,12 @@ void Decoder::Run(const DocNode& root) {
   }
   if (const DocNode* e = m.Required("end_user")) ReadEndUser(*e);
   if (const DocNode* e = m.Optional("euc")) ReadEuc(*e);
-  List(m, "documents", [&](const DocNode& n, const std::string& p) {
+  List(m, "documents", limits_.documents,
+       [&](const DocNode& n, const std::string& p) {
     ReadDocument(n, p);
   });
-  List(m, "parties", [&](const DocNode& n, const std::string& p) {
+  List(m, "parties", limits_.parties,
+       [&](const DocNode& n, const std::string& p) {
     MapReader pm(n, p, errors_);
     if (!pm.ok()) return;
     Party party;
@@ -526,11 +569,10 @@ void Decoder::Run(const DocNode& root) {
   });
   if (const DocNode* t = m.Optional("transport")) ReadTransport(*t);
   if (const DocNode* n = m.Optional("mitigations")) {
-    c_.mitigations =
-        ReadEnumSet<Mitigation>(*n, "mitigations", errors_).value_or(
-            EnumSet<Mitigation>{});
+    c_.mitigations = Words<Mitigation>(*n, "mitigations");
   }
-  List(m, "consultations", [&](const DocNode& n, const std::string& p) {
+  List(m, "consultations", limits_.consultations,
+       [&](const DocNode& n, const std::string& p) {
     MapReader cm(n, p, errors_);
     if (!cm.ok()) return;
     Consultation c;
@@ -541,7 +583,8 @@ void Decoder::Run(const DocNode& root) {
     cm.Finish();
     c_.consultations.push_back(c);
   });
-  List(m, "authorisations", [&](const DocNode& n, const std::string& p) {
+  List(m, "authorisations", limits_.authorisations,
+       [&](const DocNode& n, const std::string& p) {
     MapReader am(n, p, errors_);
     if (!am.ok()) return;
     Authorisation a;
@@ -551,7 +594,8 @@ void Decoder::Run(const DocNode& root) {
     am.Finish();
     c_.authorisations.push_back(std::move(a));
   });
-  List(m, "amendments", [&](const DocNode& n, const std::string& p) {
+  List(m, "amendments", limits_.amendments,
+       [&](const DocNode& n, const std::string& p) {
     MapReader am(n, p, errors_);
     if (!am.ok()) return;
     Amendment a;
@@ -565,11 +609,11 @@ void Decoder::Run(const DocNode& root) {
     c_.amendments.push_back(std::move(a));
   });
   if (const DocNode* n = m.Optional("conduct")) {
-    c_.conduct = ReadEnumSet<Conduct>(*n, "conduct", errors_).value_or(
-        EnumSet<Conduct>{});
+    c_.conduct = Words<Conduct>(*n, "conduct");
   }
   if (const DocNode* h = m.Optional("history")) ReadHistory(*h);
-  List(m, "intelligence", [&](const DocNode& n, const std::string& p) {
+  List(m, "intelligence", limits_.intelligence,
+       [&](const DocNode& n, const std::string& p) {
     ReadIntel(n, p);
   });
   if (const DocNode* o = m.Optional("outcome")) ReadOutcome(*o);
@@ -589,10 +633,10 @@ void Decoder::Run(const DocNode& root) {
 }  // namespace
 
 bool DecodeCase(const DocNode& root, const ReferenceData& countries, Case* out,
-                DocErrors* errors) {
+                DocErrors* errors, const CaseLimits& limits) {
   const size_t before = errors->size();
   *out = Case();
-  Decoder(countries, out, errors).Run(root);
+  Decoder(countries, out, errors, limits).Run(root);
   return errors->size() == before;
 }
 

@@ -16,10 +16,33 @@
 
 namespace divrisk {
 
+// How many entries each list of one case may hold. A longer list is refused,
+// at its position, with "parties: more than the limit of 1000 entries", and
+// none of its entries is read: a hostile file cannot make the decoder or the
+// kernels do unbounded work. The limits sit far above any real application
+// (the largest bundled example has 6 parties); README.md ("Limits") lists
+// them with the parser's limits on size, depth and string length.
+struct CaseLimits {
+  size_t goods = 1000;                // goods
+  size_t parties = 1000;              // parties
+  size_t aliases = 100;               // aliases of one party
+  size_t identifiers = 100;           // identifiers of one party
+  size_t ultimate_end_users = 1000;   // end_user.ultimate_end_users
+  size_t documents = 1000;            // documents
+  size_t document_references = 100;   // documents[i].references
+  size_t legs = 100;                  // transport.legs
+  size_t euc_goods = 1000;            // euc.goods
+  size_t consultations = 1000;        // consultations
+  size_t authorisations = 1000;       // authorisations
+  size_t amendments = 1000;           // amendments
+  size_t intelligence = 1000;         // intelligence reports
+  size_t enum_words = 100;            // mitigations, conduct, euc.clauses
+};
+
 // Fills *out from `root`. Returns true when no error was recorded; *out is
 // then complete. `countries` is the rule set's country table.
 bool DecodeCase(const DocNode& root, const ReferenceData& countries, Case* out,
-                DocErrors* errors);
+                DocErrors* errors, const CaseLimits& limits = {});
 
 // True when `imo` is seven digits whose last is the IMO check digit.
 bool IsValidImo(std::string_view imo);

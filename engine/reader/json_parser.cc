@@ -223,6 +223,9 @@ size_t StageOneErrorOffset(std::string_view text, simdjson::error_code e) {
 
 absl::StatusOr<DocNode> ParseJson(std::string_view text,
                                   const DocLimits& limits, int first_line) {
+  // A UTF-8 byte-order mark (from Windows editors) is not part of the JSON;
+  // columns on the first line then count from after it, as editors show.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.size() > limits.max_bytes) {
     return absl::InvalidArgumentError(absl::StrCat(
         first_line, ":1: document larger than the limit of ", limits.max_bytes,

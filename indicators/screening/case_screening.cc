@@ -152,7 +152,8 @@ std::pair<std::string, std::string> FindingFact(const Screener& screener,
   if (f.match.listed_name >= 0) {
     const ListedName& n = e.names[static_cast<size_t>(f.match.listed_name)];
     listed = absl::StrCat("\"", f.screened, "\" ~ \"", n.text, "\" (",
-                          NameStrengthName(n.strength), ")");
+                          NameStrengthName(n.strength), "), ",
+                          f.match.exact ? "exact" : "fuzzy");
   } else {
     listed = absl::StrCat("\"", f.screened, "\" ~ \"", e.names[0].text,
                           "\" (by identifier)");

@@ -37,8 +37,9 @@ ScreeningQuery QueryForParty(const Party& party);
 std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c);
 
 // Evidence for a finding, as two facts: the party's field and what it
-// matched ("\"Leader Intl Trading\" ~ \"LEADER (HONG KONG) INTERNATIONAL\"
-// (alias), score 0.93: hit"), and the list entry (path
+// matched ("\"Leadr Internationl Trading\" ~ \"Leader International Trading
+// Limited\" (alias), fuzzy, score 1.00: hit": exact when the names are equal
+// once normalised), and the list entry (path
 // "ref.lists[UN-SC:KPe.017]": effect, list, as-of date, program, listing
 // date, the reasons of the score, or why it does not count).
 std::pair<std::string, std::string> FindingFact(const Screener& screener,

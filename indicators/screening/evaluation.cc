@@ -130,9 +130,16 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
     }
     for (const Row& row : *rows) {
       const bool truth = row.at("is_match") == "true";
-      const double s =
-          all_screener.CompareNames(row.at("name1"), row.at("name2"));
+      const double s = all_screener.CompareNames(
+          row.at("name1"), row.at("name2"), nullptr,
+          row.at("schema") == "Person" ? EntityType::kPerson
+                                       : EntityType::kUnknown);
       Count(truth, s >= params.possible, &r.pairs);
+      if (truth != (s >= params.possible)) {
+        r.pairs_wrong.push_back(absl::StrFormat(
+            "%s %.3f %s: %s / %s", truth ? "FN" : "FP", s, row.at("schema"),
+            row.at("name1"), row.at("name2")));
+      }
       Count(truth, s >= params.hit, &r.pairs_hit);
       if (v2_keys.contains(absl::StrCat(row.at("schema"), "\x1f",
                                         row.at("name1"), "\x1f",
@@ -156,7 +163,9 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
     const auto& entries = un_screener.lists().entries;
     for (uint32_t e = 0; e < entries.size(); ++e) {
       for (const ListedName& n : entries[e].names) {
-        by_key[NameKey(Normalize(n.text))].push_back(e);
+        by_key[NameKey(Normalize(n.text, entries[e].type ==
+                                             EntityType::kPerson))]
+            .push_back(e);
       }
     }
     auto found = [&](const ScreeningQuery& q,
@@ -174,7 +183,7 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
     r.un_total = static_cast<int>(untreated->size());
     for (size_t i = 0; i < untreated->size(); ++i) {
       const Row& u = (*untreated)[i];
-      auto it = by_key.find(NameKey(Normalize(u.at("full_name"))));
+      auto it = by_key.find(NameKey(Normalize(u.at("full_name"), true)));
       if (it == by_key.end()) {
         ++r.un_unresolved;
         continue;
@@ -227,7 +236,8 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
     while (rd.Next(&f)) {
       if (f.empty() || f[0].empty() || f[0][0] == '#' || f.size() < 2) continue;
       ++r.cross_total;
-      const double s = all_screener.CompareNames(f[0], f[1]);
+      const double s = all_screener.CompareNames(f[0], f[1], nullptr,
+                                                 EntityType::kPerson);
       if (s >= params.possible) {
         ++r.cross_matched;
       } else {
@@ -295,6 +305,11 @@ std::string FormatEvalTable(const EvalReport& r, bool details) {
   if (!details) {
     line(absl::StrFormat("Evaluation took %.2f s.", r.seconds));
     return out;
+  }
+  if (!r.pairs_wrong.empty()) {
+    line(absl::StrFormat("Name pairs wrong at >= possible (%d):",
+                         r.pairs_wrong.size()));
+    for (const std::string& s : r.pairs_wrong) line("  " + s);
   }
   if (!r.cross_missed.empty()) {
     line("Cross-script pairs missed:");

@@ -44,6 +44,7 @@ struct EvalReport {
   double all_build_seconds = 0, un_build_seconds = 0, load_seconds = 0;
   // Name pairs.
   Confusion pairs, pairs_hit, pairs_on_logicv2, logicv2;
+  std::vector<std::string> pairs_wrong;  // "FN 0.71 schema: a / b"
   // UN positives.
   int un_total = 0, un_unresolved = 0;
   int untreated_found = 0, untreated_hit = 0;

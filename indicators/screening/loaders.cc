@@ -204,7 +204,9 @@ class UnXmlParser {
     e.reference = record_.reference.empty() ? record_.dataid : record_.reference;
     e.type = record_.individual ? EntityType::kPerson : EntityType::kEntity;
     e.program = record_.program;
-    e.listed_on = ParseIsoDate(record_.listed_on);
+    // xs:date, sometimes with a time zone: "2015-04-07-04:00".
+    e.listed_on = ParseIsoDate(
+        std::string_view(record_.listed_on).substr(0, 10));
     if (record_.individual) {
       std::string full;
       for (const std::string& part : record_.parts) {
@@ -427,7 +429,11 @@ RemarkFacts ParseOfacRemarks(std::string_view remarks) {
       if (FindNoCase(remarks.substr(start), "No. ") == 0) start += 4;
       std::string_view value = UpTo(remarks, start, ";(");
       while (!value.empty() && value.back() == '.') value.remove_suffix(1);
-      if (value.empty() || !HasDigit(value) || value.size() > 30) continue;
+      // Numbers hold a digit; a registration mark may not (EP-MMH).
+      if (value.empty() || value.size() > 30 ||
+          (m.kind != IdKind::kIcao && !HasDigit(value))) {
+        continue;
+      }
       std::string label(TrimAscii(m.text));
       const size_t open = start + value.size();
       if (open < remarks.size()) {
@@ -524,7 +530,8 @@ absl::Status ParseOfacCsv(std::string_view primary, std::string_view add,
   DelimitedReader prim(primary, ',');
   while (prim.Next(&f)) {
     if (f.size() < 2) continue;
-    const std::string_view ent = OfacField(f[0]);
+    // A copy: f.resize() below may move f[0]'s characters.
+    const std::string ent(OfacField(f[0]));
     if (!AllDigits(ent)) {
       return absl::InvalidArgumentError(absl::StrCat(
           "line ", prim.line(), ": expected an OFAC ent_num, found '", Sv(ent),

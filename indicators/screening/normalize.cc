@@ -11,6 +11,7 @@
 #include <array>
 #include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "indicators/screening/text_util.h"
 
@@ -63,6 +64,16 @@ constexpr std::string_view kLegalPhrases[] = {
     "tovarystvo z obmezhenoyu vidpovidalnistyu",
 };
 
+// Abbreviations written out, so that "Intl" meets "International".
+constexpr std::pair<std::string_view, std::string_view> kAbbreviations[] = {
+    {"intl", "international"}, {"natl", "national"},
+    {"mfg", "manufacturing"},   {"mgmt", "management"},
+    {"hldgs", "holdings"},      {"hldg", "holding"},
+    {"grp", "group"},           {"svcs", "services"},
+    {"dept", "department"},     {"assn", "association"},
+    {"bros", "brothers"},       {"tech", "technology"},
+};
+
 // Titles, honorifics, generational suffixes and filler words.
 constexpr std::string_view kTitlesAndFillers[] = {
     "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "sir", "dame", "hon",
@@ -71,11 +82,17 @@ constexpr std::string_view kTitlesAndFillers[] = {
 };
 
 struct Tables {
-  absl::flat_hash_set<std::string> words;
+  absl::flat_hash_set<std::string> words;   // legal forms, titles, fillers
+  absl::flat_hash_set<std::string> titles;  // titles and fillers only
   std::vector<std::vector<std::string>> phrases;  // longest first
+  // First word of a phrase -> indices into `phrases`, longest first.
+  absl::flat_hash_map<std::string, std::vector<int>> by_first_word;
   Tables() {
     for (std::string_view w : kLegalForms) words.emplace(w);
-    for (std::string_view w : kTitlesAndFillers) words.emplace(w);
+    for (std::string_view w : kTitlesAndFillers) {
+      words.emplace(w);
+      titles.emplace(w);
+    }
     for (std::string_view p : kLegalPhrases) {
       std::vector<std::string> words;
       for (std::string_view w : SplitAny(p, " ")) words.emplace_back(w);
@@ -85,6 +102,9 @@ struct Tables {
                      [](const auto& a, const auto& b) {
                        return a.size() > b.size();
                      });
+    for (int i = 0; i < static_cast<int>(phrases.size()); ++i) {
+      by_first_word[phrases[i][0]].push_back(i);
+    }
   }
 };
 
@@ -252,24 +272,37 @@ std::vector<std::string> Tokenize(std::string_view text) {
   };
   std::vector<Piece> pieces;
   std::string current;
+  // The separator run after the last piece: dotted when it holds a dot and
+  // nothing but dots and spaces ("A.B." or "J. R.", not "J.-C.").
+  bool in_run = false, run_dot = false, run_clean = true;
+  auto end_run = [&] {
+    if (in_run && !pieces.empty()) pieces.back().dotted = run_dot && run_clean;
+    in_run = false;
+  };
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      current.push_back(ch);
-      continue;
-    }
-    if (c >= 'A' && c <= 'Z') {
-      current.push_back(static_cast<char>(c - 'A' + 'a'));
+    const bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c >= 0x80;
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (lower || upper) {
+      end_run();
+      current.push_back(upper ? static_cast<char>(c - 'A' + 'a') : ch);
       continue;
     }
     if (c == '\'' || c == '`') continue;  // apostrophes join
-    // A separator; pieces.back() is the piece just before this run.
     if (!current.empty()) {
       pieces.push_back({std::move(current), false});
       current.clear();
     }
-    if (c == '.' && !pieces.empty()) pieces.back().dotted = true;
+    if (!in_run) {
+      in_run = true;
+      run_dot = false;
+      run_clean = true;
+    }
+    run_dot |= c == '.';
+    run_clean &= c == '.' || c == ' ';
   }
+  end_run();
   if (!current.empty()) pieces.push_back({std::move(current), false});
 
   // Dotted initials join: a run of one-letter pieces, each but the last
@@ -326,28 +359,114 @@ void AdaptKoreanVowels(std::vector<std::string>* tokens) {
   }
 }
 
+void ExpandAbbreviations(std::vector<std::string>* tokens) {
+  for (std::string& t : *tokens) {
+    if (t.size() < 3 || t.size() > 5) continue;
+    for (const auto& [abbreviation, word] : kAbbreviations) {
+      if (t == abbreviation) {
+        t = std::string(word);
+        break;
+      }
+    }
+  }
+}
+
+void NumberWordsToDigits(std::vector<std::string>* tokens) {
+  static constexpr std::string_view kUnits[] = {
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+      "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::string_view kOrdinals[] = {
+      "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+      "eighth", "ninth", "tenth"};
+  static constexpr std::string_view kTens[] = {
+      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+      "eighty", "ninety"};
+  auto value = [&](std::string_view t, bool* tens) -> int {
+    *tens = false;
+    for (int i = 0; i < 20; ++i) {
+      if (t == kUnits[i]) return i;
+    }
+    for (int i = 1; i <= 10; ++i) {
+      if (t == kOrdinals[i]) return i;
+    }
+    for (int i = 2; i < 10; ++i) {
+      if (t == kTens[i] || (i == 4 && t == "fourty")) {
+        *tens = true;
+        return i * 10;
+      }
+    }
+    // 1st, 2nd, 3rd, 4th ... -> the digits.
+    if (t.size() >= 3) {
+      const std::string_view suffix = t.substr(t.size() - 2);
+      const std::string_view digits = t.substr(0, t.size() - 2);
+      if ((suffix == "st" || suffix == "nd" || suffix == "rd" ||
+           suffix == "th") &&
+          std::all_of(digits.begin(), digits.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        return std::stoi(std::string(digits));
+      }
+    }
+    return -1;
+  };
+  // Most names hold no number word: check cheaply first.
+  bool any = false;
+  for (const std::string& t : *tokens) {
+    const char c = t.empty() ? ' ' : t[0];
+    any |= (c >= '0' && c <= '9' && t.size() >= 3) || c == 'z' || c == 'o' ||
+           c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n';
+  }
+  if (!any) return;
+  std::vector<std::string> out;
+  out.reserve(tokens->size());
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    bool tens = false;
+    int v = value((*tokens)[i], &tens);
+    if (v < 0) {
+      out.push_back(std::move((*tokens)[i]));
+      continue;
+    }
+    if (tens && i + 1 < tokens->size()) {
+      bool next_tens = false;
+      const int u = value((*tokens)[i + 1], &next_tens);
+      if (!next_tens && u >= 1 && u <= 9) {
+        v += u;
+        ++i;
+      }
+    }
+    out.push_back(std::to_string(v));
+  }
+  *tokens = std::move(out);
+}
+
 bool IsLegalFormOrTitle(std::string_view token) {
   return GetTables().words.contains(std::string(token));
 }
 
-int StripLegalForms(std::vector<std::string>* tokens) {
+int StripLegalForms(std::vector<std::string>* tokens, bool titles_only) {
   const Tables& tables = GetTables();
+  const auto& words = titles_only ? tables.titles : tables.words;
   std::vector<bool> drop(tokens->size(), false);
   size_t dropped = 0;
   for (size_t i = 0; i < tokens->size();) {
     size_t matched = 0;
-    for (const auto& phrase : tables.phrases) {
-      if (i + phrase.size() > tokens->size()) continue;
-      bool ok = true;
-      for (size_t k = 0; k < phrase.size() && ok; ++k) {
-        ok = (*tokens)[i + k] == phrase[k];
-      }
-      if (ok) {
-        matched = phrase.size();
-        break;
+    auto first = titles_only ? tables.by_first_word.end()
+                             : tables.by_first_word.find((*tokens)[i]);
+    if (first != tables.by_first_word.end()) {
+      for (int index : first->second) {
+        const auto& phrase = tables.phrases[static_cast<size_t>(index)];
+        if (i + phrase.size() > tokens->size()) continue;
+        bool ok = true;
+        for (size_t k = 1; k < phrase.size() && ok; ++k) {
+          ok = (*tokens)[i + k] == phrase[k];
+        }
+        if (ok) {
+          matched = phrase.size();
+          break;
+        }
       }
     }
-    if (matched == 0 && tables.words.contains((*tokens)[i])) matched = 1;
+    if (matched == 0 && words.contains((*tokens)[i])) matched = 1;
     if (matched == 0) {
       ++i;
       continue;
@@ -366,7 +485,7 @@ int StripLegalForms(std::vector<std::string>* tokens) {
   return static_cast<int>(dropped);
 }
 
-NormalizedName Normalize(std::string_view utf8) {
+NormalizedName Normalize(std::string_view utf8, bool person) {
   NormalizedName out;
   if (IsAscii(utf8)) {
     out.tokens = Tokenize(utf8);
@@ -378,7 +497,9 @@ NormalizedName Normalize(std::string_view utf8) {
     if (sc == USCRIPT_ARABIC) SplitArabicArticle(&out.tokens);
     if (sc == USCRIPT_HANGUL) AdaptKoreanVowels(&out.tokens);
   }
-  StripLegalForms(&out.tokens);
+  NumberWordsToDigits(&out.tokens);
+  ExpandAbbreviations(&out.tokens);
+  StripLegalForms(&out.tokens, person);
   return out;
 }
 

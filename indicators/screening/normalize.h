@@ -20,6 +20,9 @@
 //     join (P.T. -> pt, A.B.C. -> abc) while one initial stays a token.
 //     Names transliterated from Arabic lose their article ("altkryty" ->
 //     "al tkryty"), as Latin-script lists write it apart (AL-TIKRITI).
+//     Number words and ordinals become digits ("Forty-Four" -> 44, "First"
+//     and "1st" -> 1); common abbreviations are written out ("Intl",
+//     "Int'l" -> international; kAbbreviations in normalize.cc).
 //  5. Legal forms, titles and filler words are dropped, single words and
 //     phrases (kLegalForms and kTitlesAndFillers in normalize.cc, listed in
 //     indicators/screening/README.md): LLC, FZE, GmbH, "limited liability
@@ -83,15 +86,25 @@ void SplitArabicArticle(std::vector<std::string>* tokens);
 // "jong", "eun" -> "un").
 void AdaptKoreanVowels(std::vector<std::string>* tokens);
 
-// Step 5: drops legal forms, titles and fillers, unless nothing would be
-// left. Returns how many tokens were dropped.
-int StripLegalForms(std::vector<std::string>* tokens);
+// Step 4: number words and ordinals as digits ("forty", "four" -> "44";
+// "first", "1st" -> "1").
+void NumberWordsToDigits(std::vector<std::string>* tokens);
+
+// Step 4: abbreviations written out ("intl" -> "international", "mfg" ->
+// "manufacturing", "hldgs" -> "holdings", ...).
+void ExpandAbbreviations(std::vector<std::string>* tokens);
+
+// Step 5: drops legal forms, titles and fillers (titles and fillers only,
+// with `titles_only`), unless nothing would be left. Returns how many tokens
+// were dropped.
+int StripLegalForms(std::vector<std::string>* tokens, bool titles_only = false);
 
 // True if `token` alone is a legal form or title (for tests and docs).
 bool IsLegalFormOrTitle(std::string_view token);
 
-// All steps.
-NormalizedName Normalize(std::string_view utf8);
+// All steps. A person's name keeps words that are legal forms elsewhere
+// ("Se", "Ag", "Pao" are name parts; titles still go).
+NormalizedName Normalize(std::string_view utf8, bool person = false);
 
 // Step 6: the sorted tokens joined by spaces: equal for names that differ
 // only in order, case, script, punctuation or legal form.

@@ -1,10 +1,10 @@
 #include "indicators/screening/screener.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
-#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "indicators/screening/text_util.h"
@@ -14,13 +14,26 @@ namespace {
 
 constexpr uint32_t kNoToken = std::numeric_limits<uint32_t>::max();
 constexpr size_t kMaxTokens = 16;
-// Postings of tokens in more names than this are not walked: such tokens
-// only add to names that rarer tokens found.
-constexpr uint32_t kCommonTokenDf = 400;
-// A candidate must share at least this fraction of the query's weight.
-constexpr double kMinSharedWeight = 0.25;
+// A candidate must share at least this fraction of the query's weight
+// (credit-weighted). With shared query weight A of W, the name score is at
+// most 2A / (2A + penalty * (W - A)); for it to reach the possible-match
+// threshold (0.82, less 0.02 that a country can add) with the longer
+// name's penalty (0.5), A >= 0.5 W.
+constexpr double kMinSharedWeight = 0.5;
+// Skeleton buckets larger than this are not used to find neighbours.
+constexpr uint32_t kMaxSkeletonBucket = 64;
 
-uint64_t HashOf(std::string_view s) { return absl::Hash<std::string_view>{}(s); }
+// FNV-1a over the bytes of `s`, skipping byte `skip` (npos: none): the hash
+// of a deletion variant without building it.
+uint64_t HashOf(std::string_view s, size_t skip = std::string_view::npos) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i == skip) continue;
+    h ^= static_cast<unsigned char>(s[i]);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
 
 // Name variants: the name; without its parentheses' content; a
 // parenthesised acronym alone (weak).
@@ -83,30 +96,41 @@ struct Screener::QueryName {
   };
   std::vector<Lookup> lookups;
   double total_weight = 0;
+  SimilarityCache cache;
 };
 
 struct Screener::Scratch {
-  std::vector<float> acc;
-  std::vector<uint32_t> stamp;     // epoch when acc was last reset
-  std::vector<uint32_t> last;      // lookup index that last added, + 1
+  // One per indexed name: (epoch << 6 | last lookup + 1) and the shared
+  // weight found so far.
+  struct Slot {
+    uint32_t tag = 0;
+    float acc = 0;
+  };
+  std::vector<Slot> slots;
   std::vector<uint32_t> touched;
+  std::vector<std::pair<uint32_t, std::pair<uint32_t, float>>> common;
+  struct Mark {
+    uint32_t epoch = 0;
+    uint32_t first = 0;  // first index in `common` with this token
+  };
+  std::vector<Mark> marks;  // by vocabulary token
+  std::vector<uint32_t> order;
+  std::vector<float> after;
+  std::vector<uint32_t> maybe;
   uint32_t epoch = 0;
-  std::vector<ScoredToken> candidate;
 
   void Ensure(size_t n) {
-    if (acc.size() < n) {
-      acc.resize(n, 0);
-      stamp.resize(n, 0);
-      last.resize(n, 0);
-    }
+    if (slots.size() < n) slots.resize(n);
   }
 };
 
-void Screener::HashIndex::Lookup(uint64_t key,
-                                 std::vector<uint32_t>* out) const {
-  auto it = std::lower_bound(keys.begin(), keys.end(), key);
-  for (; it != keys.end() && *it == key; ++it) {
-    out->push_back(values[static_cast<size_t>(it - keys.begin())]);
+void Screener::HashIndex::Lookup(uint64_t key, std::vector<uint32_t>* out,
+                                 uint32_t max) const {
+  auto it = ranges.find(key);
+  if (it == ranges.end()) return;
+  if (it->second.second - it->second.first > max) return;
+  for (uint32_t i = it->second.first; i < it->second.second; ++i) {
+    out->push_back(values[i]);
   }
 }
 
@@ -124,13 +148,15 @@ uint32_t Screener::TokenId(const std::string& token) {
     tokens_.push_back(token);
     skeletons_.push_back(Skeleton(token));
     df_.push_back(0);
+    groups_.push_back(static_cast<int16_t>(RomanisationGroupId(token)));
+    letters_.push_back(LetterMask(token));
   }
   return it->second;
 }
 
 void Screener::AddName(uint32_t entry, uint16_t name, const std::string& text,
-                       bool weak) {
-  NormalizedName nn = Normalize(text);
+                       bool weak, bool person) {
+  NormalizedName nn = Normalize(text, person);
   if (nn.tokens.empty()) return;
   if (nn.tokens.size() > kMaxTokens) nn.tokens.resize(kMaxTokens);
   // The same normalised name twice in one entry adds nothing.
@@ -162,7 +188,7 @@ void Screener::Build() {
       const ListedName& name = entry.names[k];
       for (const auto& [text, weak] :
            Variants(name.text, name.strength == NameStrength::kWeak)) {
-        AddName(e, k, text, weak);
+        AddName(e, k, text, weak, entry.type == EntityType::kPerson);
       }
     }
     for (const Identifier& id : entry.identifiers) {
@@ -187,6 +213,12 @@ void Screener::Build() {
     weights_[t] = static_cast<float>(std::log(1 + total / df_[t]));
   }
   unknown_weight_ = static_cast<float>(std::log(1 + total));
+  name_weight_.assign(names_.size(), 0);
+  for (uint32_t n = 0; n < names_.size(); ++n) {
+    for (uint32_t i = 0; i < names_[n].token_count; ++i) {
+      name_weight_[n] += weights_[name_tokens_[names_[n].first_token + i]];
+    }
+  }
   // Postings.
   posting_start_.assign(tokens_.size() + 1, 0);
   for (uint32_t t = 0; t < tokens_.size(); ++t) posting_start_[t + 1] = df_[t];
@@ -206,16 +238,11 @@ void Screener::Build() {
   }
   // Neighbourhoods.
   std::vector<std::pair<uint64_t, uint32_t>> dels, skels;
-  std::string variant;
   for (uint32_t t = 0; t < tokens_.size(); ++t) {
     const std::string& s = tokens_[t];
     if (s.size() >= 3) dels.emplace_back(HashOf(s), t);
     if (s.size() >= 4) {
-      for (size_t i = 0; i < s.size(); ++i) {
-        variant.assign(s, 0, i);
-        variant.append(s, i + 1);
-        dels.emplace_back(HashOf(variant), t);
-      }
+      for (size_t i = 0; i < s.size(); ++i) dels.emplace_back(HashOf(s, i), t);
     }
     if (skeletons_[t].size() >= 2) skels.emplace_back(HashOf(skeletons_[t]), t);
   }
@@ -223,19 +250,88 @@ void Screener::Build() {
                    HashIndex* index) {
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    index->keys.reserve(pairs.size());
     index->values.reserve(pairs.size());
-    for (const auto& [k, v] : pairs) {
-      index->keys.push_back(k);
-      index->values.push_back(v);
+    for (size_t i = 0; i < pairs.size();) {
+      size_t j = i;
+      while (j < pairs.size() && pairs[j].first == pairs[i].first) {
+        index->values.push_back(pairs[j].second);
+        ++j;
+      }
+      index->ranges.emplace(pairs[i].first,
+                            std::pair{static_cast<uint32_t>(i),
+                                      static_cast<uint32_t>(j)});
+      i = j;
     }
   };
   finish(dels, &deletions_);
   finish(skels, &skeleton_index_);
+  // Each listed token's neighbours, found once (queries of listed tokens
+  // then need no look-ups).
+  neighbour_start_.assign(tokens_.size() + 1, 0);
+  std::vector<uint32_t> found;
+  std::vector<std::pair<uint32_t, float>> list;
+  for (uint32_t t = 0; t < tokens_.size(); ++t) {
+    list.clear();
+    FindNeighbours(tokens_[t], skeletons_[t], false, false, t, &found, &list);
+    neighbours_.insert(neighbours_.end(), list.begin(), list.end());
+    neighbour_start_[t + 1] = static_cast<uint32_t>(neighbours_.size());
+  }
 }
 
-void Screener::PrepareQuery(std::string_view text, QueryName* q) const {
-  NormalizedName nn = Normalize(text);
+void Screener::FindNeighbours(
+    std::string_view t, std::string_view skeleton, bool vowelless,
+    bool merged, uint32_t exact, std::vector<uint32_t>* found,
+    std::vector<std::pair<uint32_t, float>>* out) const {
+  thread_local std::vector<uint32_t> seen;  // by vocabulary token
+  thread_local uint32_t seen_epoch = 0;
+  found->clear();
+  if (exact != kNoTokenId) found->push_back(exact);
+  for (std::string_view v : RomanisationGroup(t)) {
+    auto it = token_ids_.find(Sv(v));
+    if (it != token_ids_.end()) found->push_back(it->second);
+  }
+  const bool has_digit = std::any_of(
+      t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  // Merged pairs ("jin"+"ping") are looked up exactly (and, for names
+  // without vowels, by skeleton); single tokens also one edit away.
+  if (!has_digit && !merged && t.size() >= 3) {
+    deletions_.Lookup(HashOf(t), found);
+    if (t.size() >= 4) {
+      for (size_t k = 0; k < t.size(); ++k) {
+        deletions_.Lookup(HashOf(t, k), found);
+      }
+    }
+  }
+  if (!has_digit && (!merged || vowelless) &&
+      (skeleton.size() >= 3 || (vowelless && skeleton.size() >= 2))) {
+    // A skeleton shared by very many tokens says little; skip it.
+    skeleton_index_.Lookup(HashOf(skeleton), found, kMaxSkeletonBucket);
+  }
+  const ScoredToken qt{t, skeleton, 0, RomanisationGroupId(t), kNoTokenId,
+                       LetterMask(t)};
+  if (seen.size() < tokens_.size()) seen.resize(tokens_.size(), 0);
+  if (++seen_epoch == 0) {
+    std::fill(seen.begin(), seen.end(), 0);
+    seen_epoch = 1;
+  }
+  const ScorerParams& sp = params_.scorer;
+  for (uint32_t v : *found) {
+    if (seen[v] == seen_epoch) continue;
+    seen[v] = seen_epoch;
+    const ScoredToken vt{tokens_[v], skeletons_[v], 0, groups_[v], v,
+                         letters_[v]};
+    const double sim =
+        v == exact ? 1.0 : TokenSimilarity(qt, vt, vowelless, sp);
+    if (sim <= sp.token_floor) continue;
+    out->emplace_back(v, static_cast<float>(sim));
+  }
+  std::sort(out->begin(), out->end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+}
+
+void Screener::PrepareQuery(std::string_view text, bool person,
+                            QueryName* q) const {
+  NormalizedName nn = Normalize(text, person);
   if (nn.tokens.size() > kMaxTokens) nn.tokens.resize(kMaxTokens);
   q->vowelless = nn.vowelless();
   q->text = std::move(nn.tokens);
@@ -246,52 +342,36 @@ void Screener::PrepareQuery(std::string_view text, QueryName* q) const {
   }
   q->skeleton.clear();
   for (const std::string& t : q->text) q->skeleton.push_back(Skeleton(t));
-  q->lookups.assign(q->text.size(), {});
-  std::vector<uint32_t> found;
-  std::string variant;
-  const ScorerParams& sp = params_.scorer;
+  q->lookups.resize(q->text.size());
+  for (QueryName::Lookup& l : q->lookups) l.neighbours.clear();
+  thread_local std::vector<uint32_t> exact_ids;
+  exact_ids.assign(n, kNoTokenId);
+  thread_local std::vector<uint32_t> found;
   for (size_t i = 0; i < q->text.size(); ++i) {
     const std::string& t = q->text[i];
     QueryName::Lookup& lookup = q->lookups[i];
-    found.clear();
     auto exact = token_ids_.find(t);
-    if (exact != token_ids_.end()) found.push_back(exact->second);
-    for (std::string_view v : RomanisationGroup(t)) {
-      auto it = token_ids_.find(Sv(v));
-      if (it != token_ids_.end()) found.push_back(it->second);
-    }
-    const bool has_digit =
-        std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!has_digit && t.size() >= 3) {
-      deletions_.Lookup(HashOf(t), &found);
-      if (t.size() >= 4) {
-        for (size_t k = 0; k < t.size(); ++k) {
-          variant.assign(t, 0, k);
-          variant.append(t, k + 1);
-          deletions_.Lookup(HashOf(variant), &found);
-        }
+    const uint32_t qt_exact =
+        exact != token_ids_.end() ? exact->second : kNoTokenId;
+    if (i < n) exact_ids[i] = qt_exact;
+    const bool merged = i >= n;
+    if (qt_exact != kNoTokenId && !merged && !q->vowelless) {
+      // A listed token: its neighbours were found when the index was built.
+      for (uint32_t k = neighbour_start_[qt_exact];
+           k < neighbour_start_[qt_exact + 1]; ++k) {
+        lookup.neighbours.push_back(neighbours_[k]);
       }
+    } else {
+      FindNeighbours(t, q->skeleton[i], q->vowelless, merged, qt_exact,
+                     &found, &lookup.neighbours);
     }
-    if (!has_digit && (q->skeleton[i].size() >= 3 ||
-                       (q->vowelless && q->skeleton[i].size() >= 2))) {
-      skeleton_index_.Lookup(HashOf(q->skeleton[i]), &found);
-    }
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    const ScoredToken qt{t, q->skeleton[i], 0};
     float best_sim = 0, best_weight = unknown_weight_;
-    for (uint32_t v : found) {
-      const ScoredToken vt{tokens_[v], skeletons_[v], 0};
-      const double sim = TokenSimilarity(qt, vt, q->vowelless, sp);
-      if (sim <= sp.token_floor) continue;
-      lookup.neighbours.emplace_back(v, static_cast<float>(sim));
+    for (const auto& [v, sim] : lookup.neighbours) {
       if (sim > best_sim) {
-        best_sim = static_cast<float>(sim);
+        best_sim = sim;
         best_weight = weights_[v];
       }
     }
-    std::sort(lookup.neighbours.begin(), lookup.neighbours.end(),
-              [](const auto& a, const auto& b) { return a.second > b.second; });
     // A token not in the lists weighs as its closest listed token when
     // that is close (a typo of a common word stays common), else as the
     // rarest.
@@ -305,8 +385,11 @@ void Screener::PrepareQuery(std::string_view text, QueryName* q) const {
   }
   q->scored.clear();
   q->total_weight = 0;
+  q->cache.Clear();
   for (size_t i = 0; i < n; ++i) {
-    q->scored.push_back({q->text[i], q->skeleton[i], q->lookups[i].weight});
+    q->scored.push_back({q->text[i], q->skeleton[i], q->lookups[i].weight,
+                         RomanisationGroupId(q->text[i]), exact_ids[i],
+                         LetterMask(q->text[i])});
     q->total_weight += q->lookups[i].weight;
   }
 }
@@ -316,94 +399,162 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
   out->clear();
   s.Ensure(names_.size());
   ++s.epoch;
-  if (s.epoch == 0) {  // wrapped: clear the stamps
-    std::fill(s.stamp.begin(), s.stamp.end(), 0);
+  if (s.epoch >= (1u << 26)) {  // wrapped: clear the tags
+    for (Scratch::Slot& slot : s.slots) slot.tag = 0;
     s.epoch = 1;
   }
   s.touched.clear();
   const ScorerParams& sp = params_.scorer;
   auto credit = [&](float sim) {
-    return static_cast<float>((sim - sp.token_floor) / (1 - sp.token_floor));
+    return static_cast<float>(TokenCredit(sim, sp));
   };
+  const uint32_t epoch_tag = s.epoch << 6;
   auto add = [&](uint32_t name, uint32_t lookup, float value) {
-    if (s.stamp[name] != s.epoch) {
-      s.stamp[name] = s.epoch;
-      s.acc[name] = 0;
-      s.last[name] = 0;
+    Scratch::Slot& slot = s.slots[name];
+    const uint32_t tag = epoch_tag | ((lookup + 1) & 63);
+    if ((slot.tag & ~63u) != epoch_tag) {
+      slot.acc = 0;
       s.touched.push_back(name);
+    } else if (slot.tag == tag) {
+      return;  // one credit per query token
     }
-    if (s.last[name] == lookup + 1) return;  // one credit per query token
-    s.last[name] = lookup + 1;
-    s.acc[name] += value;
+    slot.tag = tag;
+    slot.acc += value;
   };
-  // Phase 1: walk the postings of rare neighbours.
-  std::vector<std::pair<uint32_t, std::pair<uint32_t, float>>> common;
+  // A candidate must share at least min_shared of the query's weight
+  // (prefix filtering, with the tokens by weight, heaviest first). Merged
+  // pairs are always walked.
+  const float min_shared =
+      static_cast<float>(kMinSharedWeight * q.total_weight);
+  const size_t n = q.scored.size();
+  auto& order = s.order;
+  order.clear();
+  for (uint32_t i = 0; i < n; ++i) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return q.lookups[a].weight > q.lookups[b].weight;
+  });
+  // after[i]: the weight of the tokens after i in that order. A name first
+  // found through neighbour v of token i shares at most
+  // credit(v) * w_i + after[i]: walk v's postings only if that can reach
+  // min_shared, else let v add to names found otherwise (phase 2).
+  auto& after = s.after;
+  after.assign(q.lookups.size(), 0);
+  double suffix = 0;
+  for (size_t k = order.size(); k-- > 0;) {
+    after[order[k]] = static_cast<float>(suffix);
+    suffix += q.lookups[order[k]].weight;
+  }
+  // Phase 1: walk the postings of the neighbours that can start a
+  // candidate.
+  auto& rest = s.common;
+  rest.clear();
   for (uint32_t i = 0; i < q.lookups.size(); ++i) {
     const QueryName::Lookup& l = q.lookups[i];
+    const bool merged = i >= n;
     for (const auto& [token, sim] : l.neighbours) {
-      if (df_[token] > kCommonTokenDf) {
-        common.push_back({i, {token, sim}});
+      const float value = l.weight * credit(sim);
+      if (!merged && value + after[i] < min_shared) {
+        rest.push_back({i, {token, sim}});
         continue;
       }
-      const float value = l.weight * credit(sim);
       for (uint32_t p = posting_start_[token]; p < posting_start_[token + 1];
            ++p) {
         add(postings_[p], i, value);
       }
     }
   }
-  // Only common tokens: walk the rarest of them.
-  if (s.touched.empty() && !common.empty()) {
-    auto rarest = std::min_element(
-        common.begin(), common.end(), [&](const auto& a, const auto& b) {
-          return df_[a.second.first] < df_[b.second.first];
-        });
-    const auto [i, ts] = *rarest;
-    const float value = q.lookups[i].weight * credit(ts.second);
-    for (uint32_t p = posting_start_[ts.first]; p < posting_start_[ts.first + 1];
-         ++p) {
-      add(postings_[p], i, value);
-    }
-  }
-  // Phase 2: common tokens add to the names found.
-  if (!common.empty()) {
-    for (uint32_t name : s.touched) {
-      const IndexedName& n = names_[name];
-      for (const auto& [i, ts] : common) {
-        for (uint32_t k = 0; k < n.token_count; ++k) {
-          if (name_tokens_[n.first_token + k] == ts.first) {
-            add(name, i, q.lookups[i].weight * credit(ts.second));
-            break;
-          }
-        }
+  // The most the other tokens can add (rest_max). A name at or above
+  // min_shared already qualifies; one below it may reach it with them.
+  float rest_max = 0;
+  for (uint32_t i = 0; i < q.lookups.size(); ++i) {
+    float best = 0;
+    for (const auto& [li, ts] : rest) {
+      if (li == i) {
+        best = std::max(best, q.lookups[i].weight * credit(ts.second));
       }
     }
+    rest_max += best;
   }
-  // The best by shared weight.
-  const float min_shared =
-      static_cast<float>(kMinSharedWeight * q.total_weight);
+  auto& maybe = s.maybe;
+  maybe.clear();
   for (uint32_t name : s.touched) {
-    if (s.acc[name] >= min_shared) out->push_back(name);
+    const float acc = s.slots[name].acc;
+    if (acc >= min_shared) {
+      out->push_back(name);
+    } else if (acc + rest_max >= min_shared) {
+      maybe.push_back(name);
+    }
   }
   const size_t k = static_cast<size_t>(params_.max_candidates);
+  // Phase 2: the other tokens add to the names that may qualify (a name's
+  // tokens are checked against marks on the vocabulary).
+  if (!rest.empty()) {
+    if (s.marks.size() < tokens_.size()) s.marks.resize(tokens_.size());
+    for (uint32_t c = 0; c < rest.size(); ++c) {
+      Scratch::Mark& m = s.marks[rest[c].second.first];
+      if (m.epoch != s.epoch) m = {s.epoch, c};
+    }
+    auto phase2 = [&](uint32_t name) {
+      const IndexedName& nm = names_[name];
+      uint64_t credited = 0;  // lookups already credited to this name
+      for (uint32_t t = 0; t < nm.token_count; ++t) {
+        const uint32_t token = name_tokens_[nm.first_token + t];
+        const Scratch::Mark& m = s.marks[token];
+        if (m.epoch != s.epoch) continue;
+        for (uint32_t c = m.first; c < rest.size(); ++c) {
+          if (rest[c].second.first != token) continue;
+          const uint32_t i = rest[c].first;
+          if (credited >> (i & 63) & 1) continue;
+          credited |= uint64_t{1} << (i & 63);
+          s.slots[name].acc +=
+              q.lookups[i].weight * credit(rest[c].second.second);
+        }
+      }
+    };
+    for (uint32_t name : *out) phase2(name);
+    for (uint32_t name : maybe) {
+      phase2(name);
+      if (s.slots[name].acc >= min_shared) out->push_back(name);
+    }
+  }
+  // Ranked by an estimate of the name score: the shared weight counted on
+  // both sides, over both names' weights (a long name sharing the same
+  // tokens ranks below a short one).
   if (out->size() > k) {
+    auto estimate = [&](uint32_t name) {
+      return s.slots[name].acc / (q.total_weight + name_weight_[name]);
+    };
     std::nth_element(out->begin(), out->begin() + static_cast<long>(k),
                      out->end(), [&](uint32_t a, uint32_t b) {
-                       return s.acc[a] > s.acc[b];
+                       return estimate(a) > estimate(b);
                      });
     out->resize(k);
   }
 }
 
-double Screener::ScoreName(const QueryName& q, const IndexedName& n) const {
+bool Screener::SameTokens(const QueryName& q, const IndexedName& n) const {
+  if (q.scored.size() != n.token_count) return false;
+  std::array<uint32_t, kMaxTokens> a{}, b{};
+  for (size_t i = 0; i < q.scored.size(); ++i) {
+    if (q.scored[i].id == kNoTokenId) return false;
+    a[i] = q.scored[i].id;
+    b[i] = name_tokens_[n.first_token + i];
+  }
+  std::sort(a.begin(), a.begin() + n.token_count);
+  std::sort(b.begin(), b.begin() + n.token_count);
+  return a == b;
+}
+
+double Screener::ScoreName(QueryName& q, const IndexedName& n) const {
   thread_local std::vector<ScoredToken> candidate;
   candidate.clear();
   for (uint32_t i = 0; i < n.token_count; ++i) {
     const uint32_t t = name_tokens_[n.first_token + i];
-    candidate.push_back({tokens_[t], skeletons_[t], weights_[t]});
+    candidate.push_back(
+        {tokens_[t], skeletons_[t], weights_[t], groups_[t], t, letters_[t]});
   }
   return NameScore(q.scored, candidate, q.vowelless || n.vowelless,
-                   params_.scorer);
+                   params_.scorer, nullptr, &q.cache);
 }
 
 MatchLevel Screener::LevelOf(double score) const {
@@ -412,8 +563,9 @@ MatchLevel Screener::LevelOf(double score) const {
   return MatchLevel::kNone;
 }
 
-void Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
+bool Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
                       Match* m) const {
+  bool decisive = false;  // an IMO or aircraft registration matched
   auto person = [](EntityType t) { return t == EntityType::kPerson; };
   if (query.type != EntityType::kUnknown && e.type != EntityType::kUnknown &&
       query.type != e.type &&
@@ -438,7 +590,11 @@ void Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
       m->score += params_.country_agree;
       m->reasons.push_back(absl::StrCat("country agrees (", common, ")"));
     } else {
+      // A different country makes a fuzzy match less likely; an exact name
+      // stays a hit (listed companies re-register abroad, fronts borrow
+      // addresses): the officer sees the conflict among the reasons.
       m->score -= params_.country_conflict;
+      if (m->exact) m->score = std::max(m->score, params_.hit);
       std::vector<std::string> listed;
       for (CountryCode c : e.countries) listed.emplace_back(c.view());
       m->reasons.push_back(absl::StrCat("country differs (listed ",
@@ -452,6 +608,7 @@ void Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
       if (q.value == l.value) {
         if (vehicle) {
           m->score = 1;
+          decisive = true;
         } else if (q.kind == IdKind::kPassport ||
                    q.kind == IdKind::kNationalId) {
           m->score += params_.document_match;
@@ -460,7 +617,12 @@ void Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
         }
         m->reasons.push_back(
             absl::StrCat(IdKindName(q.kind), " ", q.value, " matches"));
-      } else if (vehicle && m->score < 1) {
+      } else if (vehicle &&
+                 std::none_of(e.identifiers.begin(), e.identifiers.end(),
+                              [&](const Identifier& other) {
+                                return other.kind == q.kind &&
+                                       other.value == q.value;
+                              })) {
         m->score -= params_.id_conflict;
         m->reasons.push_back(absl::StrCat(IdKindName(q.kind), " differs (",
                                           q.value, " / listed ", l.value,
@@ -468,10 +630,21 @@ void Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
       }
     }
   }
-  m->score = std::clamp(m->score, 0.0, 1.0);
+  m->score = decisive ? 1.0 : std::clamp(m->score, 0.0, 1.0);
+  return decisive;
 }
 
 std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
+  return Run(query, false);
+}
+
+std::vector<Match> Screener::ScreenExhaustively(
+    const ScreeningQuery& query) const {
+  return Run(query, true);
+}
+
+std::vector<Match> Screener::Run(const ScreeningQuery& query,
+                                 bool exhaustive) const {
   thread_local Scratch scratch;
   std::vector<Match> best;  // one per entry
   auto keep = [&](Match m) {
@@ -505,25 +678,34 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
       break;
     }
   }
-  QueryName q;
-  std::vector<uint32_t> candidates;
+  thread_local QueryName q;
+  thread_local std::vector<uint32_t> candidates;
   for (size_t k = 0; k < query.names.size(); ++k) {
-    PrepareQuery(query.names[k], &q);
+    PrepareQuery(query.names[k], query.type == EntityType::kPerson, &q);
     if (q.scored.empty()) continue;
-    Candidates(q, scratch, &candidates);
+    if (exhaustive) {
+      candidates.resize(names_.size());
+      for (uint32_t c = 0; c < names_.size(); ++c) candidates[c] = c;
+    } else {
+      Candidates(q, scratch, &candidates);
+    }
     for (uint32_t c : candidates) {
       const IndexedName& n = names_[c];
       const double s = ScoreName(q, n);
       if (s + lift < params_.possible) continue;
+      // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
+      // name as close as a hit is reported, and then for review.
+      if (n.weak && s < params_.hit) continue;
       Match m;
       m.entry = n.entry;
       m.listed_name = n.name;
       m.query_name = static_cast<int>(k);
       m.score = s;
       m.name_score = s;
-      Adjust(query, lists_.entries[n.entry], &m);
+      m.exact = SameTokens(q, n);
+      const bool decisive = Adjust(query, lists_.entries[n.entry], &m);
       m.level = LevelOf(m.score);
-      if (n.weak && m.level == MatchLevel::kHit && m.score < 1) {
+      if (n.weak && m.level == MatchLevel::kHit && !decisive) {
         m.level = MatchLevel::kPossible;
         m.reasons.push_back("weak alias: at most a possible match");
       }
@@ -542,10 +724,11 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
 }
 
 double Screener::CompareNames(std::string_view a, std::string_view b,
-                              NameScoreDetail* detail) const {
+                              NameScoreDetail* detail, EntityType type) const {
   QueryName qa, qb;
-  PrepareQuery(a, &qa);
-  PrepareQuery(b, &qb);
+  const bool person = type == EntityType::kPerson;
+  PrepareQuery(a, person, &qa);
+  PrepareQuery(b, person, &qb);
   return NameScore(qa.scored, qb.scored, qa.vowelless || qb.vowelless,
                    params_.scorer, detail);
 }

@@ -14,17 +14,18 @@
 //    (Mohamed -> Muhammad; Arabic-script names without vowels);
 //  - identifiers (IMO, aircraft registration, passport, ...) -> entries.
 //
-// Screening a name: candidates are the names that share a rare token (or
-// one a typo or a transliteration away) with it; common tokens (df above
-// kCommonTokenDf) only add to names already found. The best
-// kMaxCandidates by shared token weight are scored (scorer.h): tens per
+// Screening a name: candidates are the names that share enough of its token
+// weight (prefix filtering: only the neighbours of its heaviest tokens, the
+// tokens themselves or one edit or a transliteration away, have their
+// postings walked; lighter tokens add to the names found). The best
+// max_candidates (12) by estimated score are scored (scorer.h): a few per
 // query, not the whole list. The name score is then adjusted for entity
 // type (a person is not a vessel), countries (agreement +, conflict -) and
 // identifiers: an IMO or aircraft-registration match is decisive (a hit
 // whatever the name), a conflicting one (same kind, other value) lowers the
 // score. A score at or above `hit` is a hit; at or above `possible`, a
-// possible match for review. A match on a weak alias alone is at most a
-// possible match.
+// possible match for review. A weak alias counts only when its name score
+// reaches `hit`, and then as a possible match.
 
 #ifndef DIVRISK_INDICATORS_SCREENING_SCREENER_H_
 #define DIVRISK_INDICATORS_SCREENING_SCREENER_H_
@@ -44,14 +45,15 @@ namespace divrisk::screening {
 
 struct ScreeningParams {
   double hit = 0.90;        // score at or above: a hit
-  double possible = 0.80;   // at or above: a possible match, needs review
-  int max_candidates = 24;  // names scored per query name
+  double possible = 0.82;   // at or above: a possible match, needs review
+  int max_candidates = 12;  // names scored per query name
   int max_results = 10;     // matches returned per query (best first)
   ScorerParams scorer;
   // Adjustments to the name score.
   double type_conflict = 0.15;    // person vs entity/vessel/aircraft
   double country_agree = 0.02;    // a country in common
-  double country_conflict = 0.06; // both known, none in common
+  double country_conflict = 0.12; // both known, none in common (an exact
+                                  // name stays a hit)
   double id_conflict = 0.25;      // same IMO/registration kind, other value
   double document_match = 0.15;   // same passport / national id
 };
@@ -73,6 +75,7 @@ struct Match {
   int query_name = -1;       // index into ScreeningQuery::names; -1: by id
   double score = 0;          // after adjustments, in [0, 1]
   double name_score = 0;     // the names alone
+  bool exact = false;        // the names are equal once normalised
   MatchLevel level = MatchLevel::kNone;
   std::vector<std::string> reasons;  // the adjustments, in words
 };
@@ -94,10 +97,15 @@ class Screener {
   // entry and params().max_results in all. Thread-safe.
   std::vector<Match> Screen(const ScreeningQuery& query) const;
 
-  // The name similarity of two free names, with this index's token weights
-  // (for evaluation on labelled pairs).
+  // The same without the candidate index: every listed name is scored.
+  // Slow; for tests of the index's recall.
+  std::vector<Match> ScreenExhaustively(const ScreeningQuery& query) const;
+
+  // The name similarity of two free names of one entity type, with this
+  // index's token weights (for evaluation on labelled pairs).
   double CompareNames(std::string_view a, std::string_view b,
-                      NameScoreDetail* detail = nullptr) const;
+                      NameScoreDetail* detail = nullptr,
+                      EntityType type = EntityType::kUnknown) const;
 
   // The level of a score under params().
   MatchLevel LevelOf(double score) const;
@@ -116,14 +124,23 @@ class Screener {
 
   void Build();
   void AddName(uint32_t entry, uint16_t name, const std::string& text,
-               bool weak);
+               bool weak, bool person);
   uint32_t TokenId(const std::string& token);
-  void PrepareQuery(std::string_view text, QueryName* q) const;
+  void PrepareQuery(std::string_view text, bool person, QueryName* q) const;
+  // Vocabulary tokens similar to `t` (above the scorer's floor), best first.
+  void FindNeighbours(std::string_view t, std::string_view skeleton,
+                      bool vowelless, bool merged, uint32_t exact,
+                      std::vector<uint32_t>* found,
+                      std::vector<std::pair<uint32_t, float>>* out) const;
   void Candidates(const QueryName& q, Scratch& s,
                   std::vector<uint32_t>* out) const;
-  double ScoreName(const QueryName& q, const IndexedName& n) const;
-  void Adjust(const ScreeningQuery& query, const ListEntry& e,
+  double ScoreName(QueryName& q, const IndexedName& n) const;
+  bool SameTokens(const QueryName& q, const IndexedName& n) const;
+  // Applies type, country and identifier evidence; true when an IMO or
+  // aircraft registration decided the match.
+  bool Adjust(const ScreeningQuery& query, const ListEntry& e,
               Match* m) const;
+  std::vector<Match> Run(const ScreeningQuery& query, bool exhaustive) const;
 
   ListSet lists_;
   ScreeningParams params_;
@@ -133,12 +150,15 @@ class Screener {
   std::vector<std::string> skeletons_;
   std::vector<float> weights_;
   std::vector<uint32_t> df_;
+  std::vector<int16_t> groups_;  // RomanisationGroupId
+  std::vector<uint32_t> letters_;  // LetterMask
   absl::flat_hash_map<std::string, uint32_t> token_ids_;
   float unknown_weight_ = 1;
 
   // Names and postings (CSR: postings_[posting_start_[t] ..
   // posting_start_[t+1]) are the names holding token t).
   std::vector<IndexedName> names_;
+  std::vector<float> name_weight_;  // sum of its tokens' weights
   std::vector<uint32_t> name_tokens_;
   std::vector<uint32_t> posting_start_;
   std::vector<uint32_t> postings_;
@@ -146,12 +166,16 @@ class Screener {
   // Token neighbourhoods: hash of a deletion variant or of a skeleton ->
   // token ids (CSR over sorted hashes).
   struct HashIndex {
-    std::vector<uint64_t> keys;     // sorted, with repeats
-    std::vector<uint32_t> values;   // token ids, parallel to keys
-    void Lookup(uint64_t key, std::vector<uint32_t>* out) const;
+    absl::flat_hash_map<uint64_t, std::pair<uint32_t, uint32_t>> ranges;
+    std::vector<uint32_t> values;   // token ids, grouped by key
+    void Lookup(uint64_t key, std::vector<uint32_t>* out,
+                uint32_t max = 0xFFFFFFFF) const;
   };
   HashIndex deletions_;
   HashIndex skeleton_index_;
+  // Each vocabulary token's neighbours (CSR), for queries of listed tokens.
+  std::vector<uint32_t> neighbour_start_;
+  std::vector<std::pair<uint32_t, float>> neighbours_;
 
   // Identifiers -> entries.
   absl::flat_hash_map<std::string, std::vector<uint32_t>> by_identifier_;

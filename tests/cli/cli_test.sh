@@ -6,7 +6,7 @@ set -u
 bin=$1
 src=$2
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 failures=0
 check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT
   if [ "$2" != "$3" ]; then
@@ -64,10 +64,114 @@ sleep 1
 kill -9 $pid 2> /dev/null
 wait $pid 2> /dev/null
 pkill -P $feeder 2> /dev/null; kill $feeder 2> /dev/null
-expect "killed batch left its temporary, not a final file" \
-  test -n "$(ls "$work" | grep 'killed.jsonl.tmp-')"
+expect "killed batch left its partial output, not a final file" \
+  test -e "$work/killed.jsonl.partial"
 expect "killed batch leaves no final output" test ! -e "$work/killed.jsonl"
 expect "killed batch leaves no final rejects" test ! -e "$work/killed.jsonl.rejects"
+
+# ---- Batch integrity: kill at any moment, resume, byte-identical output.
+# The archive mixes good cases, duplicates and broken lines of every kind,
+# and its last line has no newline.
+{
+  head -600 "$work/big.jsonl"
+  head -3 "$work/big.jsonl"                             # duplicates
+  printf '{"format": "divrisk-case/1", "id": "\xc0\xaf"}\n'  # invalid UTF-8
+  printf '{"format": "divrisk-case/1",\0 "id": "N"}\n'    # a NUL byte
+  printf '%s\r\n' "$(sed -n 601p "$work/big.jsonl")"       # CRLF
+  printf '\n \t\n\r\n'                                  # empty lines
+  head -c 1100000 /dev/zero | tr '\0' x; echo              # too long
+  printf '{"a": %s}\n' "$(printf '[%.0s' $(seq 70))"       # too deep
+  sed -n 602,700p "$work/big.jsonl"
+  printf '{"format": "divrisk-case/1"'                     # no final newline
+} > "$work/mixed.jsonl"
+lines=$(($(wc -l < "$work/mixed.jsonl") + 1))
+# run_batch OUT THREADS CHUNK_LINES [options]: the archive, in a subshell
+# that becomes divrisk (exec), so that $! of "run_batch ... &" is its pid.
+run_batch() (
+  out=$1 threads=$2 chunk=$3
+  shift 3
+  exec "$bin" batch --threads "$threads" --chunk-lines "$chunk" -o "$out" \
+    --summary "$out.summary" "$@" "$work/mixed.jsonl" 2> "$out.stderr"
+)
+run_batch "$work/ref.jsonl" 1 37; check "reference batch run" 0 $?
+expect "reference run leaves no partial or checkpoint" \
+  test ! -e "$work/ref.jsonl.partial" -a ! -e "$work/ref.jsonl.checkpoint"
+read_n=$(grep -o '"read":[0-9]*' "$work/ref.jsonl.summary" | cut -d: -f2)
+scored_n=$(grep -o '"scored":[0-9]*' "$work/ref.jsonl.summary" | cut -d: -f2)
+rejected_n=$(grep -o '"rejected":[0-9]*' "$work/ref.jsonl.summary" | cut -d: -f2)
+expect "read counts every line" test "$read_n" -eq "$lines"
+expect "read = scored + rejected" test "$read_n" -eq $((scored_n + rejected_n))
+expect "one output line per scored case" test "$(wc -l < "$work/ref.jsonl")" -eq "$scored_n"
+expect "one rejects line per rejected line" \
+  test "$(wc -l < "$work/ref.jsonl.rejects")" -eq "$rejected_n"
+expect "every reject has a reason" \
+  test "$(grep -c '"errors":\["[0-9]*:[0-9]*: ' "$work/ref.jsonl.rejects")" -eq "$rejected_n"
+same_as_ref() {  # same_as_ref OUT: byte-identical to the reference run
+  cmp -s "$work/ref.jsonl" "$1" && cmp -s "$work/ref.jsonl.rejects" "$1.rejects" &&
+    diff <(sed 's/"seconds":.*//' "$work/ref.jsonl.summary") \
+         <(sed 's/"seconds":.*//' "$1.summary") > /dev/null
+}
+# Killed at exact points (DIVRISK_BATCH_KILL, see batch_command.cc): a chunk
+# written but not checkpointed, just checkpointed, half renamed.
+for point in chunk:1 chunk:9 checkpoint:4 checkpoint:20 finish:1; do
+  out="$work/kp-${point/:/-}.jsonl"
+  DIVRISK_BATCH_KILL=$point run_batch "$out" 1 37
+  check "killed at $point" 137 $?
+  expect "killed at $point: no final output" test ! -e "$out"
+  [ "$point" != finish:1 ] &&
+    expect "killed at $point: no final rejects" test ! -e "$out.rejects"
+  expect "killed at $point: no summary" test ! -e "$out.summary"
+  run_batch "$out" 2 37 --resume; check "resumed after $point" 0 $?
+  expect "resumed after $point: byte-identical" same_as_ref "$out"
+  expect "resumed after $point: nothing left behind" \
+    test -z "$(ls "$work" | grep "kp-${point/:/-}.jsonl.*\(partial\|checkpoint\)")"
+done
+# Killed at arbitrary moments, again and again, until a resume completes.
+out="$work/sigkill.jsonl"
+rm -f "$out"*
+run_batch "$out" 1 5 &
+pid=$!
+kills=0
+for delay in 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
+  sleep "$delay"
+  kill -9 $pid 2> /dev/null && kills=$((kills + 1))
+  wait $pid 2> /dev/null
+  [ -e "$out" ] && break
+  expect "killed after ${delay}s: no final output" test ! -e "$out"
+  run_batch "$out" 1 5 --resume &
+  pid=$!
+done
+wait $pid
+expect "killed $kills times at random moments" test "$kills" -ge 1
+[ -e "$out" ] || run_batch "$out" 2 5 --resume
+expect "resumed after random kills: byte-identical" same_as_ref "$out"
+# --resume misuse.
+"$bin" batch --resume "$work/mixed.jsonl" > /dev/null 2>&1
+check "--resume without -o" 2 $?
+DIVRISK_BATCH_KILL=checkpoint:2 run_batch "$work/other.jsonl" 1 37
+run_batch "$work/other.jsonl" 1 37 --resume --output summary
+check "--resume with other options" 2 $?
+expect "resume refusal says why" grep -q "cannot resume" "$work/other.jsonl.stderr"
+# Two runs cannot write the same output.
+(cat "$work/mixed.jsonl"; sleep 5) | "$bin" batch --threads 1 -o "$work/locked.jsonl" 2> /dev/null &
+sleep 1
+"$bin" batch -o "$work/locked.jsonl" "$work/mixed.jsonl" 2> "$work/locked.err"
+check "a second run on the same output" 2 $?
+expect "it names the other run" grep -q "another divrisk batch" "$work/locked.err"
+
+# ---- A full disk or a write error: exit 3, never a truncated final file.
+out="$work/full.jsonl"
+(ulimit -f 100; run_batch "$out" 1 37)
+check "batch over the file-size limit" 3 $?
+expect "write error reported" grep -q "write failed: File too large" "$out.stderr"
+expect "no final output after a write error" test ! -e "$out" -a ! -e "$out.summary"
+run_batch "$out" 2 37 --resume; check "resume after the write error" 0 $?
+expect "resumed after the write error: byte-identical" same_as_ref "$out"
+"$bin" batch --threads 1 "$work/mixed.jsonl" > /dev/full 2> "$work/devfull.err"
+check "batch to a full standard output" 3 $?
+expect "full stdout reported" grep -q "write failed: No space left on device" "$work/devfull.err"
+"$bin" assess "$example" > /dev/full 2> /dev/null
+check "assess to a full standard output" 3 $?
 
 "$bin" diff --old "$src/rules/att-default" --new "$src/rules/att-default" --format json "$work/archive.jsonl" > "$work/diff.json"
 check "diff of identical rule sets" 0 $?

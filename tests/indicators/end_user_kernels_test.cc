@@ -9,14 +9,11 @@ namespace {
 TEST(EndUserKind, UnknownFiresQuiet) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("end_user_kind", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"end_user.kind"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.kind"}));
   c.end_user.kind = PartyKind::kCompany;
   r = RunKernel("end_user_kind", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"end_user.kind", "company"}}));
+  EXPECT_EQ(r.evidence.facts, Facts({{"end_user.kind", "company"}}));
   c.end_user.kind = PartyKind::kArmedForces;
   EXPECT_EQ(RunKernel("end_user_kind", c).value, 0);
 }
@@ -42,9 +39,7 @@ TEST(QuantityVsForce, NoSalwIsQuietEvenWithoutForceSize) {
 
 TEST(QuantityVsForce, UnknownWithoutForceSize) {
   KernelRun r = RunKernel("quantity_vs_force", MinimalCase());
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"end_user.force_size"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.force_size"}));
 }
 
 TEST(QuantityVsForce, GradedAboveTheLimit) {
@@ -85,14 +80,11 @@ TEST(StockpileSecurity, WeakAdequateUnknown) {
   EXPECT_TRUE(IsUnknown(RunKernel("stockpile_security", c).value));
   c.end_user.stockpile_security = StockpileSecurity::kUnknown;
   KernelRun r = RunKernel("stockpile_security", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"end_user.stockpile_security"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.stockpile_security"}));
   c.end_user.stockpile_security = StockpileSecurity::kWeak;
   r = RunKernel("stockpile_security", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"end_user.stockpile_security", "weak"}}));
+  EXPECT_EQ(r.evidence.facts, Facts({{"end_user.stockpile_security", "weak"}}));
   c.end_user.stockpile_security = StockpileSecurity::kAdequate;
   EXPECT_EQ(RunKernel("stockpile_security", c).value, 0);
 }
@@ -100,10 +92,7 @@ TEST(StockpileSecurity, WeakAdequateUnknown) {
 TEST(StocksLeakage, TrueFalseAbsent) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("stocks_leakage", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(
-      r.evidence.unknown_facts,
-      std::vector<std::string>{"end_user.diversion_from_stocks_reported"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.diversion_from_stocks_reported"}));
   c.end_user.diversion_from_stocks_reported = true;
   r = RunKernel("stocks_leakage", c);
   EXPECT_EQ(r.value, 1);
@@ -118,9 +107,7 @@ TEST(StocksLeakage, TrueFalseAbsent) {
 TEST(SurplusDisposal, NotReplacingIsQuietAbsentUnknown) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("surplus_disposal", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"end_user.replaces_existing_stocks"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.replaces_existing_stocks"}));
   c.end_user.replaces_existing_stocks = false;
   c.end_user.surplus_disposal = SurplusDisposal::kResold;  // irrelevant
   EXPECT_EQ(RunKernel("surplus_disposal", c).value, 0);
@@ -130,9 +117,7 @@ TEST(SurplusDisposal, ByDisposal) {
   Case c = MinimalCase();
   c.end_user.replaces_existing_stocks = true;
   KernelRun r = RunKernel("surplus_disposal", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"end_user.surplus_disposal"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.surplus_disposal"}));
   c.end_user.surplus_disposal = SurplusDisposal::kUnknown;
   EXPECT_TRUE(IsUnknown(RunKernel("surplus_disposal", c).value));
   c.end_user.surplus_disposal = SurplusDisposal::kDestroyedVerified;
@@ -149,8 +134,8 @@ TEST(SurplusDisposal, ByDisposal) {
   r = RunKernel("surplus_disposal", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"end_user.replaces_existing_stocks", "true"},
-                               {"end_user.surplus_disposal", "resold"}}));
+            Facts({{"end_user.replaces_existing_stocks", "true"},
+                   {"end_user.surplus_disposal", "resold"}}));
 }
 
 // redistribution
@@ -163,7 +148,7 @@ TEST(Redistribution, NoneNamedGovernmentUnitsSubNational) {
   KernelRun r = RunKernel("redistribution", c);
   EXPECT_EQ(r.value, 0.5);
   EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"end_user.ultimate_end_users", "1 named"}}));
+            Facts({{"end_user.ultimate_end_users", "1 named"}}));
   c.end_user.ultimate_end_users.push_back(
       {"State police", PartyKind::kPolice, "MX-GRO"});
   r = RunKernel("redistribution", c);
@@ -187,15 +172,12 @@ TEST(Redistribution, CompanyAmongThemFires) {
 TEST(EndUseVague, AbsentShortSpecific) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("end_use_vague", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"end_user.stated_end_use"});
+  EXPECT_TRUE(IsUnknownWith(r, {"end_user.stated_end_use"}));
   c.end_user.stated_end_use = "Security  - purposes";
   r = RunKernel("end_use_vague", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"end_user.stated_end_use",
-                                "\"Security  - purposes\": 2 words"}}));
+  EXPECT_EQ(r.evidence.facts, Facts({{"end_user.stated_end_use",
+                                      "\"Security  - purposes\": 2 words"}}));
   c.end_user.stated_end_use = "";
   EXPECT_EQ(RunKernel("end_use_vague", c).value, 1);
   c.end_user.stated_end_use = "Re-equipping border police units";

@@ -25,19 +25,17 @@ TEST(GoodsPortableAttractive, CategoriesParameterNarrowsTheSet) {
 }
 
 TEST(GoodsPortableAttractive, RejectsUnknownCategoryWord) {
-  KernelParams p({{"categories", ListParam({"rifles"})}});
-  (*BuiltinKernels().Find("goods_portable_attractive"))(p, TestReference());
-  ASSERT_EQ(p.Errors().size(), 1u);
-  EXPECT_NE(p.Errors()[0].find("'rifles' is not one of"), std::string::npos);
+  std::vector<std::string> errors = ParamErrors(
+      "goods_portable_attractive", {{"categories", ListParam({"rifles"})}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("'rifles' is not one of"), std::string::npos);
 }
 
 TEST(GoodsManpads, UnknownForLightWeaponsWithoutFlag) {
   Case c = MinimalCase();
   c.goods[0].category = GoodsCategory::kLightWeapons;
   KernelRun r = RunKernel("goods_manpads", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"goods[0].manpads"});
+  EXPECT_TRUE(IsUnknownWith(r, {"goods[0].manpads"}));
 }
 
 TEST(GoodsManpads, FiresWhenFlagged) {

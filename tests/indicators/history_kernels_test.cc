@@ -9,9 +9,7 @@ namespace {
 TEST(HistoryCount, UnknownWithoutHistoryOrField) {
   Params p = {{"field", ScalarParam("denial_notifications")}};
   KernelRun r = RunKernel("history_count", MinimalCase(), p);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"history.denial_notifications"});
+  EXPECT_TRUE(IsUnknownWith(r, {"history.denial_notifications"}));
   Case c = MinimalCase();
   c.history.emplace();
   c.history->prior_refusals_to_end_user = 3;
@@ -27,8 +25,7 @@ TEST(HistoryCount, CountsAndSaturates) {
   c.history->denial_notifications = 2;
   KernelRun r = RunKernel("history_count", c, p);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"history.denial_notifications", "2"}}));
+  EXPECT_EQ(r.evidence.facts, Facts({{"history.denial_notifications", "2"}}));
   p["saturation"] = ScalarParam("4");
   EXPECT_EQ(RunKernel("history_count", c, p).value, 0.5);
 }
@@ -49,15 +46,14 @@ TEST(HistoryCount, EachField) {
 }
 
 TEST(HistoryCount, FieldIsRequiredAndChecked) {
-  KernelParams missing;
-  (*BuiltinKernels().Find("history_count"))(missing, TestReference());
-  ASSERT_EQ(missing.Errors().size(), 1u);
-  EXPECT_NE(missing.Errors()[0].find("params.field: missing parameter"),
+  std::vector<std::string> missing = ParamErrors("history_count");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_NE(missing[0].find("params.field: missing parameter"),
             std::string::npos);
-  KernelParams wrong({{"field", ScalarParam("prior_licences_to_end_user")}});
-  (*BuiltinKernels().Find("history_count"))(wrong, TestReference());
-  ASSERT_EQ(wrong.Errors().size(), 1u);
-  EXPECT_NE(wrong.Errors()[0].find("is not one of"), std::string::npos);
+  std::vector<std::string> wrong = ParamErrors(
+      "history_count", {{"field", ScalarParam("prior_licences_to_end_user")}});
+  ASSERT_EQ(wrong.size(), 1u);
+  EXPECT_NE(wrong[0].find("is not one of"), std::string::npos);
 }
 
 // post_shipment_check_failed
@@ -65,17 +61,14 @@ TEST(HistoryCount, FieldIsRequiredAndChecked) {
 TEST(PostShipmentCheckFailed, TrueFalseAbsent) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("post_shipment_check_failed", c);
-  EXPECT_TRUE(IsUnknown(r.value));
-  EXPECT_EQ(r.evidence.unknown_facts,
-            std::vector<std::string>{"history.post_shipment_check_failed"});
+  EXPECT_TRUE(IsUnknownWith(r, {"history.post_shipment_check_failed"}));
   c.history.emplace();
   EXPECT_TRUE(IsUnknown(RunKernel("post_shipment_check_failed", c).value));
   c.history->post_shipment_check_failed = true;
   r = RunKernel("post_shipment_check_failed", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(
-      r.evidence.facts,
-      (std::vector<Fact>{{"history.post_shipment_check_failed", "true"}}));
+  EXPECT_EQ(r.evidence.facts,
+            Facts({{"history.post_shipment_check_failed", "true"}}));
   c.history->post_shipment_check_failed = false;
   EXPECT_EQ(RunKernel("post_shipment_check_failed", c).value, 0);
 }
@@ -178,18 +171,17 @@ TEST(Intelligence, LaterReportsNeverCount) {
   KernelRun r = RunKernel("intelligence", c, kDiversion);
   EXPECT_EQ(r.value, 0);
   EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"intelligence[0].reported_on",
-                                "reported on 2026-03-15, after the assessment "
-                                "date: not counted"}}));
+            Facts({{"intelligence[0].reported_on",
+                    "reported on 2026-03-15, after the assessment "
+                    "date: not counted"}}));
   c.intelligence[0].reported_on = D("2026-03-14");  // the same day counts
   EXPECT_EQ(RunKernel("intelligence", c, kDiversion).value, 1);
 }
 
 TEST(Intelligence, FindingsRequired) {
-  KernelParams p;
-  (*BuiltinKernels().Find("intelligence"))(p, TestReference());
-  ASSERT_EQ(p.Errors().size(), 1u);
-  EXPECT_NE(p.Errors()[0].find("params.findings: missing parameter"),
+  std::vector<std::string> errors = ParamErrors("intelligence");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("params.findings: missing parameter"),
             std::string::npos);
 }
 

@@ -27,6 +27,62 @@ Case MinimalCase() {
   return c;
 }
 
+Leg MakeLeg(std::string_view from, std::string_view to, TransportMode mode) {
+  Leg leg;
+  leg.from = CC(from);
+  leg.to = CC(to);
+  leg.mode = mode;
+  return leg;
+}
+
+Party MakeParty(std::string name, std::string_view country, PartyRole role) {
+  Party p;
+  p.name = std::move(name);
+  p.country = CC(country);
+  p.role = role;
+  return p;
+}
+
+Document Doc(DocumentKind kind) {
+  Document d;
+  d.kind = kind;
+  return d;
+}
+
+Consultation Consult(std::string_view with, ConsultationSubject subject,
+                     ConsultationResult result) {
+  Consultation k;
+  k.with = CC(with);
+  k.subject = subject;
+  k.result = result;
+  return k;
+}
+
+Embargo MakeEmbargo(std::string id, std::string body, std::string_view target,
+                    std::string target_name, std::string_view start,
+                    std::string instrument) {
+  Embargo e;
+  e.id = std::move(id);
+  e.imposing_body = std::move(body);
+  e.target = CC(target);
+  e.target_name = std::move(target_name);
+  e.start = D(start);
+  e.instrument = std::move(instrument);
+  return e;
+}
+
+Case RouteCase(std::vector<std::string_view> stops) {
+  Case c = MinimalCase();
+  c.transport.emplace();
+  std::string_view from = "GB";
+  for (std::string_view stop : stops) {
+    c.transport->legs.push_back(MakeLeg(from, stop));
+    from = stop;
+  }
+  c.transport->legs.push_back(MakeLeg(from, "NO"));
+  return c;
+}
+
 namespace {
 
 ReferenceData BuildReference() {
@@ -51,30 +107,16 @@ ReferenceData BuildReference() {
   country("CN", "China", D("2020-09-29"), false);
   country("US", "United States", std::nullopt, true);
 
-  Embargo ly;
-  ly.id = "UN-LY-2011";
-  ly.imposing_body = "UN";
-  ly.target = CC("LY");
-  ly.target_name = "Libya";
+  Embargo ly = MakeEmbargo("UN-LY-2011", "UN", "LY", "Libya", "2011-02-26",
+                           "UNSCR 1970 (2011)");
   ly.direction = EmbargoDirection::kBoth;
-  ly.start = D("2011-02-26");
-  ly.instrument = "UNSCR 1970 (2011)";
   ref.embargoes.push_back(ly);
-  Embargo ru;
-  ru.id = "EU-RU-2014";
-  ru.imposing_body = "EU";
-  ru.target = CC("RU");
-  ru.target_name = "Russian Federation";
-  ru.start = D("2014-07-31");
-  ru.instrument = "Council Decision 2014/512/CFSP";
-  ref.embargoes.push_back(ru);
-  Embargo so;
-  so.id = "UN-SO-1992";
-  so.imposing_body = "UN";
-  so.target = CC("SO");
-  so.target_name = "Somalia";
+  ref.embargoes.push_back(MakeEmbargo("EU-RU-2014", "EU", "RU",
+                                      "Russian Federation", "2014-07-31",
+                                      "Council Decision 2014/512/CFSP"));
+  Embargo so =
+      MakeEmbargo("UN-SO-1992", "UN", "SO", "Somalia", "1992-01-23", "");
   so.direction = EmbargoDirection::kBoth;
-  so.start = D("1992-01-23");
   so.end = D("2023-12-01");
   ref.embargoes.push_back(so);
 
@@ -89,9 +131,8 @@ ReferenceData BuildReference() {
   ref.register_entries.push_back(e);
   ref.registers_held.push_back({CC("GB"), RegisterRole::kExporter});
 
-  ref.euc_templates.push_back(
-      {CC("NO"), "Norwegian Ministry of Defence", "NO-EUC-2019",
-       D("2019-05-01"), std::nullopt});
+  ref.euc_templates.push_back({CC("NO"), "Norwegian Ministry of Defence",
+                               "NO-EUC-2019", D("2019-05-01"), std::nullopt});
   ref.flagged_euc_numbers.push_back(
       {CC("TD"), "MI/DL/2025/001", true, D("2025-06-01"), "test"});
 
@@ -143,17 +184,52 @@ ParamValue ListParam(std::vector<std::string> items) {
   return v;
 }
 
-KernelRun RunKernel(const std::string& name, const Case& c, Params params,
-                    const ReferenceData& ref) {
-  KernelRun run;
+namespace {
+
+// Kernel `name` built with `params`, its parameter errors in *errors; null
+// (with ADD_FAILURE) if it is not registered.
+std::unique_ptr<Kernel> Build(const std::string& name, Params params,
+                              const ReferenceData& ref,
+                              std::vector<std::string>* errors) {
   const KernelFactory* factory = BuiltinKernels().Find(name);
   if (factory == nullptr) {
     ADD_FAILURE() << "kernel not registered: " << name;
-    return run;
+    return nullptr;
   }
   KernelParams kp(std::move(params));
   std::unique_ptr<Kernel> kernel = (*factory)(kp, ref);
-  run.param_errors = kp.Errors();
+  *errors = kp.Errors();
+  return kernel;
+}
+
+}  // namespace
+
+std::vector<std::string> ParamErrors(const std::string& name, Params params,
+                                     const ReferenceData& ref) {
+  std::vector<std::string> errors;
+  Build(name, std::move(params), ref, &errors);
+  return errors;
+}
+
+::testing::AssertionResult IsUnknownWith(
+    const KernelRun& run, const std::vector<std::string>& facts) {
+  if (IsUnknown(run.value) && run.evidence.unknown_facts == facts) {
+    return ::testing::AssertionSuccess();
+  }
+  ::testing::AssertionResult failure = ::testing::AssertionFailure();
+  failure << "value " << run.value << ", unknown facts {";
+  for (const std::string& f : run.evidence.unknown_facts) failure << " " << f;
+  failure << " }, expected unknown with {";
+  for (const std::string& f : facts) failure << " " << f;
+  return failure << " }";
+}
+
+KernelRun RunKernel(const std::string& name, const Case& c, Params params,
+                    const ReferenceData& ref) {
+  KernelRun run;
+  std::unique_ptr<Kernel> kernel =
+      Build(name, std::move(params), ref, &run.param_errors);
+  if (kernel == nullptr) return run;
   EXPECT_TRUE(run.param_errors.empty())
       << name << ": " << run.param_errors.front();
   run.value = kernel->Explain(c, &run.evidence);

@@ -28,8 +28,8 @@ TEST(Amendments, CountsFieldsUnderThePrefixes) {
   KernelRun r = RunKernel("amendments", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{{"amendments[2].path",
-                                "transport.legs[1].to: \"TD\" -> \"BF\""}}));
+            Facts({{"amendments[2].path",
+                    "transport.legs[1].to: \"TD\" -> \"BF\""}}));
 }
 
 TEST(Amendments, PathsAndSaturation) {
@@ -54,7 +54,7 @@ TEST(Conduct, CountedAndSaturated) {
   c.conduct.Add(Conduct::kCashPayment);
   KernelRun r = RunKernel("conduct", c);
   EXPECT_EQ(r.value, 0.5);
-  EXPECT_EQ(r.evidence.facts, (std::vector<Fact>{{"conduct", "cash_payment"}}));
+  EXPECT_EQ(r.evidence.facts, Facts({{"conduct", "cash_payment"}}));
   c.conduct.Add(Conduct::kPressureToExpedite);
   c.conduct.Add(Conduct::kThirdPartyPayer);
   EXPECT_EQ(RunKernel("conduct", c).value, 1);
@@ -73,40 +73,33 @@ TEST(Conduct, WordsParameterRestricts) {
 }
 
 TEST(Conduct, RejectsUnknownWord) {
-  KernelParams p({{"words", ListParam({"bribery"})}});
-  (*BuiltinKernels().Find("conduct"))(p, TestReference());
-  ASSERT_EQ(p.Errors().size(), 1u);
-  EXPECT_NE(p.Errors()[0].find("'bribery' is not one of"), std::string::npos);
+  std::vector<std::string> errors =
+      ParamErrors("conduct", {{"words", ListParam({"bribery"})}});
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("'bribery' is not one of"), std::string::npos);
 }
 
 // consultation_result
 
-Consultation Consult(ConsultationSubject subject, ConsultationResult result) {
-  Consultation k;
-  k.with = CC("DE");
-  k.subject = subject;
-  k.result = result;
-  return k;
-}
-
 TEST(ConsultationResult, ObjectionFiresByDefault) {
   Case c = MinimalCase();
   EXPECT_EQ(RunKernel("consultation_result", c).value, 0);
-  c.consultations.push_back(
-      Consult(ConsultationSubject::kEndUser, ConsultationResult::kConfirmed));
+  c.consultations.push_back(Consult("DE", ConsultationSubject::kEndUser,
+                                    ConsultationResult::kConfirmed));
   EXPECT_EQ(RunKernel("consultation_result", c).value, 0);
-  c.consultations.push_back(
-      Consult(ConsultationSubject::kDenial, ConsultationResult::kObjection));
+  c.consultations.push_back(Consult("DE", ConsultationSubject::kDenial,
+                                    ConsultationResult::kObjection));
   KernelRun r = RunKernel("consultation_result", c);
   EXPECT_EQ(r.value, 1);
-  EXPECT_EQ(r.evidence.facts,
-            (std::vector<Fact>{
-                {"consultations[1].result", "objection (denial, with DE)"}}));
+  EXPECT_EQ(
+      r.evidence.facts,
+      Facts({{"consultations[1].result", "objection (denial, with DE)"}}));
 }
 
 TEST(ConsultationResult, ResultsAndSubjects) {
   Case c = MinimalCase();
-  c.consultations.push_back(Consult(ConsultationSubject::kEucAuthentication,
+  c.consultations.push_back(Consult("DE",
+                                    ConsultationSubject::kEucAuthentication,
                                     ConsultationResult::kNoReply));
   Params p = {{"results", ListParam({"no_reply", "inconclusive"})}};
   EXPECT_EQ(RunKernel("consultation_result", c, p).value, 1);
@@ -116,8 +109,8 @@ TEST(ConsultationResult, ResultsAndSubjects) {
 
 TEST(ConsultationResult, LaterAnswerDoesNotCount) {
   Case c = MinimalCase();
-  c.consultations.push_back(
-      Consult(ConsultationSubject::kTransit, ConsultationResult::kObjection));
+  c.consultations.push_back(Consult("DE", ConsultationSubject::kTransit,
+                                    ConsultationResult::kObjection));
   c.consultations[0].date = D("2026-03-15");
   EXPECT_EQ(RunKernel("consultation_result", c).value, 0);
   c.consultations[0].date = D("2026-03-14");

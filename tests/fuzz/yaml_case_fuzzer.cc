@@ -1,0 +1,11 @@
+// libFuzzer harness: A YAML case file, as divrisk assess reads it.
+// See fuzz_targets.h; README.md ("Fuzzing") says how to run it.
+
+#include <cstddef>
+#include <cstdint>
+
+#include "tests/fuzz/fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return divrisk::fuzz::YamlCase(data, size);
+}
