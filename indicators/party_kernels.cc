@@ -4,8 +4,10 @@
 // paths `exporter`, `end_user`, `parties[i]`).
 //
 // Kernels (params, defaults):
-//   party_listed                 a party's name or alias is on a list whose
-//                                effect is in `effects` [sanction, denial]
+//   party_listed                 a party's name, alias or vehicle is on a
+//                                list whose effect is in `effects` [sanction,
+//                                denial]: 1 for a hit, 0.5 for a possible
+//                                match an officer must review
 //   party_unregistered           the exporter or a broker/agent is not validly
 //                                in the register for `roles` [exporter, broker]
 //   party_no_icp                 a party in `roles` [exporter, broker,
@@ -24,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +36,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/model/name_normalizer.h"
 #include "indicators/kernel_util.h"
+#include "indicators/screening/listing_check.h"
 
 namespace divrisk {
 namespace {
@@ -87,10 +91,6 @@ constexpr bool IcpRoleExtendsPartyRole() {
 }
 static_assert(IcpRoleExtendsPartyRole());
 
-const char* EffectName(ListingEffect e) {
-  return e == ListingEffect::kSanction ? "sanction" : "denial";
-}
-
 // A party of the case by position: the exporter, the end user, or
 // parties[who] for who >= 0.
 constexpr int kExporter = -2;
@@ -112,7 +112,12 @@ int PartyCount(const Case& c) { return static_cast<int>(c.parties.size()); }
 
 class Listed : public KernelBase<Listed> {
  public:
-  Listed(KernelParams& p, const ReferenceData& ref) : ref_(ref) {
+  // A ReferenceData built by hand (tests, embedders) may have no screener:
+  // one over its listed parties is built here.
+  Listed(KernelParams& p, const ReferenceData& ref)
+      : screener_(ref.screener != nullptr
+                      ? ref.screener
+                      : screening::BuildReferenceScreener(ref.listed_parties)) {
     for (EffectWord e : p.Enums<EffectWord>(
              "effects",
              std::vector{EffectWord::kSanction, EffectWord::kDenial})) {
@@ -120,63 +125,25 @@ class Listed : public KernelBase<Listed> {
     }
   }
 
-  // A hit on the name alone counts even when the listed entry's country
-  // differs from the party's: listed companies re-register abroad and
-  // fronts borrow addresses, so the name carries the identity; a false hit
-  // is for the officer to clear, not for the engine to drop.
+  // Every party, carrier and vehicle is screened (screening/case_screening.h)
+  // by name, alias and identifier. A hit on the name alone counts even when
+  // the listed entry's country differs from the party's: listed companies
+  // re-register abroad and fronts borrow addresses, so the name carries the
+  // identity; a false hit is for the officer to clear, not for the engine
+  // to drop.
   double Eval(const Case& c, Evidence* ev) const {
-    double value = 0;
-    std::vector<std::pair<int, int>> reported;  // (party, listed entry)
-    for (int who = kExporter; who < PartyCount(c); ++who) {
-      const Party& party = PartyAt(c, who);
-      // k == -1 is the name, k >= 0 the aliases.
-      for (int k = -1; k < static_cast<int>(party.aliases.size()); ++k) {
-        const std::string& name =
-            k < 0 ? party.name : party.aliases[static_cast<size_t>(k)];
-        auto it = ref_.listed_by_name.find(NormalizeName(name));
-        if (it == ref_.listed_by_name.end()) continue;
-        for (int index : it->second) {
-          const ListedParty& listed =
-              ref_.listed_parties[static_cast<size_t>(index)];
-          if (!Contains(effects_, listed.effect)) continue;
-          // Listed after assessed_on: not known at the time (ATT 6(3)).
-          const bool later = !KnownBy(listed.listed_on, c.assessed_on);
-          if (!later) value = 1;
-          if (!ev) {
-            if (value == 1) return 1;
-            continue;
-          }
-          if (Contains(reported, std::pair{who, index})) continue;
-          reported.push_back({who, index});
-          ev->Add(k < 0 ? PartyPath(who) + ".name"
-                        : ItemPath((PartyPath(who) + ".aliases").c_str(),
-                                   static_cast<size_t>(k)),
-                  absl::StrCat(Quoted(name), " matches ", Quoted(listed.name)));
-          ev->Add(
-              absl::StrCat("ref.listed_parties[", listed.id, "]"),
-              later ? absl::StrCat("listed on ", FormatDate(*listed.listed_on),
-                                   ", after the assessment date")
-                    : Describe(listed));
-        }
+    screening::ListingResult r =
+        screening::CheckListing(*screener_, c, effects_, ev != nullptr);
+    if (ev != nullptr) {
+      for (auto& [path, text] : r.facts) {
+        ev->Add(std::move(path), std::move(text));
       }
     }
-    return value;
+    return r.value;
   }
 
  private:
-  static std::string Describe(const ListedParty& listed) {
-    std::string out =
-        absl::StrCat(EffectName(listed.effect), ": ", listed.list);
-    if (!listed.reference.empty()) {
-      absl::StrAppend(&out, ", ", listed.reference);
-    }
-    if (listed.listed_on) {
-      absl::StrAppend(&out, ", listed on ", FormatDate(*listed.listed_on));
-    }
-    return out;
-  }
-
-  const ReferenceData& ref_;
+  std::shared_ptr<const screening::Screener> screener_;
   std::vector<ListingEffect> effects_;
 };
 

@@ -7,9 +7,11 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
+#include "indicators/screening/listing_check.h"
 #include "rules/canonical.h"
 #include "rules/doc_reader.h"
 #include "rules/reference_loader.h"
+#include "rules/screening_lists.h"
 #include "rules/yaml_parser.h"
 
 namespace divrisk {
@@ -104,12 +106,18 @@ class Compilation {
 
  private:
   std::string FileName(const std::string& rel) const {
-    return origin_.empty() ? rel : absl::StrCat(origin_, "/", rel);
+    return origin_.empty() || rel.starts_with('/')
+               ? rel
+               : absl::StrCat(origin_, "/", rel);
   }
+  // Reads `rel`; on failure records the error and returns nullopt.
+  std::optional<std::string> Read(const std::string& rel);
   // Parses `rel`; on failure records the error and returns nullopt.
   std::optional<DocNode> Parse(const std::string& rel);
   void ReadHeader(MapReader& top);
   void ReadReferences(MapReader& top);
+  // Reads, checks and parses the declared lists; builds the screener.
+  void LoadScreeningLists(std::vector<DeclaredList>& lists);
   void ReadCategories(MapReader& top);
   void ReadIndicators(MapReader& top);
   void ReadIndicator(MapReader& m, std::vector<std::vector<double>>* weights);
@@ -140,7 +148,7 @@ class Compilation {
   std::unique_ptr<Plan> plan_ = std::make_unique<Plan>();
 };
 
-std::optional<DocNode> Compilation::Parse(const std::string& rel) {
+std::optional<std::string> Compilation::Read(const std::string& rel) {
   absl::StatusOr<std::string> text = read_(rel);
   if (!text.ok()) {
     // ReadFileToString's messages already start with the path.
@@ -153,6 +161,12 @@ std::optional<DocNode> Compilation::Parse(const std::string& rel) {
     }
     return std::nullopt;
   }
+  return std::move(*text);
+}
+
+std::optional<DocNode> Compilation::Parse(const std::string& rel) {
+  std::optional<std::string> text = Read(rel);
+  if (!text) return std::nullopt;
   absl::StatusOr<DocNode> root = ParseYaml(*text);
   if (!root.ok()) {
     absl::StrAppend(&errors_, FileName(rel), ":", root.status().message(),
@@ -273,6 +287,10 @@ void Compilation::ReadReferences(MapReader& top) {
       files.emplace_back(static_cast<ReferenceKind>(k), *rel);
     }
   }
+  std::vector<DeclaredList> lists;
+  if (const DocNode* n = m.Optional("screening_lists")) {
+    lists = ReadScreeningLists(*n, m.PathOf("screening_lists"), &doc_errors_);
+  }
   m.Finish();
   for (const auto& [kind, rel] : files) {
     std::optional<DocNode> root = Parse(rel);
@@ -281,7 +299,39 @@ void Compilation::ReadReferences(MapReader& top) {
     LoadReference(kind, *root, plan_->reference.get(), &file_errors);
     absl::StrAppend(&errors_, file_errors.Format(FileName(rel)));
   }
-  IndexListedParties(plan_->reference.get());
+  LoadScreeningLists(lists);
+}
+
+void Compilation::LoadScreeningLists(std::vector<DeclaredList>& lists) {
+  screening::ListSet set;
+  for (size_t i = 0; i < lists.size(); ++i) {
+    DeclaredList& list = lists[i];
+    const std::string files_path =
+        JoinPath(IndexPath("reference.screening_lists", i), "files");
+    std::vector<std::string> texts;
+    for (size_t j = 0; j < list.files.size(); ++j) {
+      const DeclaredList::File& file = list.files[j];
+      std::optional<std::string> text = Read(file.path);
+      if (!text) break;
+      // The list's bytes are part of the rule set's identity.
+      const std::string digest = Sha256Hex(*text);
+      absl::StrAppend(&canonical_, files_path, "[", j, "]=", digest, "\n");
+      if (file.sha256 && *file.sha256 != digest) {
+        doc_errors_.Add(*file.node, IndexPath(files_path, j),
+                        absl::StrCat("the file's SHA-256 is ", digest,
+                                     ", not the pinned ", *file.sha256));
+      }
+      list.spec.paths[j] = FileName(file.path);
+      texts.push_back(std::move(*text));
+    }
+    if (texts.size() != list.files.size()) continue;
+    if (absl::Status s = screening::ParseList(list.spec, texts, &set);
+        !s.ok()) {
+      absl::StrAppend(&errors_, s.message(), "\n");
+    }
+  }
+  plan_->reference->screener = screening::BuildReferenceScreener(
+      plan_->reference->listed_parties, std::move(set));
 }
 
 void Compilation::ReadCategories(MapReader& top) {
@@ -591,7 +641,8 @@ absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const KernelRegistry& registry) {
   RuleFileReader read = [&dir](const std::string& rel) {
-    return ReadFileToString(absl::StrCat(dir, "/", rel));
+    return ReadFileToString(rel.starts_with('/') ? rel
+                                                 : absl::StrCat(dir, "/", rel));
   };
   return CompileRuleSet(read, dir, registry);
 }

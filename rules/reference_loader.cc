@@ -2,7 +2,6 @@
 
 #include <initializer_list>
 
-#include "engine/model/name_normalizer.h"
 
 namespace divrisk {
 namespace {
@@ -164,9 +163,6 @@ inline constexpr auto kEnumWords<EmbargoDirection> =
 template <>
 inline constexpr auto kEnumWords<RegisterRole> =
     std::to_array<const char*>({"exporter", "broker"});
-template <>
-inline constexpr auto kEnumWords<ListingEffect> =
-    std::to_array<const char*>({"sanction", "denial"});
 
 namespace {
 
@@ -321,18 +317,6 @@ void LoadReference(ReferenceKind kind, const DocNode& root, ReferenceData* ref,
       return LoadFlaggedEucNumbers(root, ref, errors);
     case ReferenceKind::kListedParties:
       return LoadListedParties(root, ref, errors);
-  }
-}
-
-void IndexListedParties(ReferenceData* ref) {
-  ref->listed_by_name.clear();
-  for (int i = 0; i < static_cast<int>(ref->listed_parties.size()); ++i) {
-    const ListedParty& p = ref->listed_parties[i];
-    ref->listed_by_name[NormalizeName(p.name)].push_back(i);
-    for (const std::string& alias : p.aliases) {
-      std::vector<int>& hits = ref->listed_by_name[NormalizeName(alias)];
-      if (hits.empty() || hits.back() != i) hits.push_back(i);
-    }
   }
 }
 

@@ -22,13 +22,14 @@ inline constexpr auto kEnumWords<ReferenceKind> = std::to_array<const char*>(
     {"countries", "att", "wassenaar", "embargoes", "registers",
      "euc_templates", "flagged_euc_numbers", "listed_parties"});
 
+template <>
+inline constexpr auto kEnumWords<ListingEffect> =
+    std::to_array<const char*>({"sanction", "denial"});
+
 // Adds the entries of one parsed reference file to `ref`. Countries must be
 // loaded first: every other file's country codes are checked against them.
 void LoadReference(ReferenceKind kind, const DocNode& root, ReferenceData* ref,
                    DocErrors* errors);
-
-// Builds ReferenceData::listed_by_name from listed_parties.
-void IndexListedParties(ReferenceData* ref);
 
 }  // namespace divrisk
 

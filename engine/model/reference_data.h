@@ -6,6 +6,7 @@
 #ifndef DIVRISK_ENGINE_MODEL_REFERENCE_DATA_H_
 #define DIVRISK_ENGINE_MODEL_REFERENCE_DATA_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@
 #include "engine/model/date.h"
 
 namespace divrisk {
+
+namespace screening {
+class Screener;  // indicators/screening/screener.h
+}  // namespace screening
 
 enum class ControlStrength : uint8_t { kUnknown, kWeak, kModerate, kStrong };
 
@@ -115,8 +120,10 @@ struct ReferenceData {
   std::vector<EucTemplate> euc_templates;
   std::vector<FlaggedEucNumber> flagged_euc_numbers;
   std::vector<ListedParty> listed_parties;
-  // Normalised name (see name_normalizer.h) -> indices into listed_parties.
-  absl::flat_hash_map<std::string, std::vector<int>> listed_by_name;
+  // listed_parties and the rule set's declared screening lists, indexed
+  // for fuzzy screening (party_listed). Declared here, built by the
+  // compiler, so that the model does not depend on the screening library.
+  std::shared_ptr<const screening::Screener> screener;
 
   const CountryProfile* Country(CountryCode code) const {
     auto it = countries.find(code);

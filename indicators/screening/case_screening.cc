@@ -62,6 +62,9 @@ ScreeningQuery QueryForParty(const Party& party) {
   q.names.push_back(party.name);
   for (const std::string& a : party.aliases) q.names.push_back(a);
   q.type = TypeOf(party.kind);
+  q.state_body = party.kind == PartyKind::kArmedForces ||
+                 party.kind == PartyKind::kPolice ||
+                 party.kind == PartyKind::kOtherGovernment;
   if (!party.country.empty()) q.countries.push_back(party.country);
   if (party.nationality && *party.nationality != party.country) {
     q.countries.push_back(*party.nationality);
@@ -172,8 +175,14 @@ std::pair<std::string, std::string> EntryFact(const Screener& screener,
       s.effect == ListingEffect::kSanction ? "sanction" : "denial", ": ",
       s.title);
   if (s.as_of) absl::StrAppend(&text, " (as of ", FormatDate(*s.as_of), ")");
-  if (!e.program.empty()) absl::StrAppend(&text, ", program ", e.program);
-  absl::StrAppend(&text, ", ", EntityTypeName(e.type));
+  // The rule set's own entries are cited by its ids and reference numbers.
+  const bool own = s.format == ListFormat::kListedParties;
+  if (!e.program.empty()) {
+    absl::StrAppend(&text, own ? ", reference " : ", program ", e.program);
+  }
+  if (e.type != EntityType::kUnknown) {
+    absl::StrAppend(&text, ", ", EntityTypeName(e.type));
+  }
   if (f.listed_later) {
     absl::StrAppend(&text, ", listed on ", FormatDate(*e.listed_on),
                     ", after the assessment date ", FormatDate(assessed_on),
@@ -187,7 +196,9 @@ std::pair<std::string, std::string> EntryFact(const Screener& screener,
   if (!f.match.reasons.empty()) {
     absl::StrAppend(&text, "; ", absl::StrJoin(f.match.reasons, "; "));
   }
-  return {absl::StrCat("ref.lists[", screener.lists().EntryId(e), "]"), text};
+  return {own ? absl::StrCat("ref.listed_parties[", e.reference, "]")
+              : absl::StrCat("ref.lists[", screener.lists().EntryId(e), "]"),
+          text};
 }
 
 }  // namespace divrisk::screening

@@ -31,16 +31,11 @@ ListingResult CheckListing(const Screener& screener, const Case& c,
   return result;
 }
 
-absl::StatusOr<std::shared_ptr<const Screener>> BuildReferenceScreener(
-    const std::vector<ListedParty>& listed_parties,
-    const std::vector<ListSpec>& declared, const ScreeningParams& params) {
-  ListSet set;
-  AddListedParties(listed_parties, &set);
-  for (const ListSpec& spec : declared) {
-    absl::Status s = LoadList(spec, &set);
-    if (!s.ok()) return s;
-  }
-  return std::make_shared<const Screener>(std::move(set), params);
+std::shared_ptr<const Screener> BuildReferenceScreener(
+    const std::vector<ListedParty>& listed_parties, ListSet declared,
+    const ScreeningParams& params) {
+  AddListedParties(listed_parties, &declared);
+  return std::make_shared<const Screener>(std::move(declared), params);
 }
 
 }  // namespace divrisk::screening

@@ -19,7 +19,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/status/statusor.h"
 #include "engine/model/case.h"
 #include "engine/model/reference_data.h"
 #include "indicators/screening/loaders.h"
@@ -38,12 +37,11 @@ ListingResult CheckListing(const Screener& screener, const Case& c,
                            const std::vector<ListingEffect>& effects,
                            bool explain);
 
-// A screener over the rule set's own listed parties (and `declared` lists
-// loaded from their files, when given). For the bundled rule set (a dozen
-// entries) this takes about a millisecond.
-absl::StatusOr<std::shared_ptr<const Screener>> BuildReferenceScreener(
-    const std::vector<ListedParty>& listed_parties,
-    const std::vector<ListSpec>& declared = {},
+// A screener over `declared` (the rule set's screening lists, already
+// parsed) and the rule set's own listed parties. For the bundled rule set
+// (a dozen entries) this takes about a millisecond.
+std::shared_ptr<const Screener> BuildReferenceScreener(
+    const std::vector<ListedParty>& listed_parties, ListSet declared = {},
     const ScreeningParams& params = {});
 
 }  // namespace divrisk::screening

@@ -704,22 +704,14 @@ void AddListedParties(const std::vector<ListedParty>& parties, ListSet* set) {
     AddName(p.name, NameStrength::kPrimary, &e);
     for (const std::string& a : p.aliases) AddName(a, NameStrength::kStrong, &e);
     if (p.country) e.countries.push_back(*p.country);
-    e.program = p.reference.empty() ? p.list : p.reference;
+    e.program = p.reference;  // the list's own number, shown as such
     e.listed_on = p.listed_on;
     if (!e.names.empty()) set->entries.push_back(std::move(e));
   }
 }
 
-absl::Status LoadList(const ListSpec& spec, ListSet* set) {
-  if (spec.paths.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(spec.id, ": no file"));
-  }
-  std::vector<std::string> texts(spec.paths.size());
-  for (size_t i = 0; i < spec.paths.size(); ++i) {
-    if (spec.paths[i].empty()) continue;
-    absl::Status s = ReadFile(spec.paths[i], &texts[i]);
-    if (!s.ok()) return s;
-  }
+absl::Status ParseList(const ListSpec& spec,
+                       const std::vector<std::string>& texts, ListSet* set) {
   ListSource source;
   source.id = spec.id;
   source.title = spec.title;
@@ -732,31 +724,46 @@ absl::Status LoadList(const ListSpec& spec, ListSet* set) {
     source.origin += p;
   }
   const uint16_t index = set->AddSource(std::move(source));
+  auto text = [&](size_t i) -> std::string_view {
+    return i < texts.size() ? std::string_view(texts[i]) : std::string_view();
+  };
   absl::Status status;
   switch (spec.format) {
     case ListFormat::kUnXml:
-      status = ParseUnConsolidatedXml(texts[0], index, set);
+      status = ParseUnConsolidatedXml(text(0), index, set);
       break;
     case ListFormat::kOfacCsv:
-      texts.resize(3);
-      status = ParseOfacCsv(texts[0], texts[1], texts[2], index, set);
+      status = ParseOfacCsv(text(0), text(1), text(2), index, set);
       break;
     case ListFormat::kBisDpl:
-      status = ParseBisDpl(texts[0], index, set);
+      status = ParseBisDpl(text(0), index, set);
       break;
     case ListFormat::kUsCsl:
-      status = ParseUsCsl(texts[0], index, set);
+      status = ParseUsCsl(text(0), index, set);
       break;
     case ListFormat::kListedParties:
       status = absl::InvalidArgumentError(
           "listed parties come from the rule set, not a file");
       break;
   }
-  if (!status.ok()) {
+  if (!status.ok() && !spec.paths.empty()) {
     return absl::Status(status.code(), absl::StrCat(spec.paths[0], ": ",
                                                     status.message()));
   }
-  return absl::OkStatus();
+  return status;
+}
+
+absl::Status LoadList(const ListSpec& spec, ListSet* set) {
+  if (spec.paths.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(spec.id, ": no file"));
+  }
+  std::vector<std::string> texts(spec.paths.size());
+  for (size_t i = 0; i < spec.paths.size(); ++i) {
+    if (spec.paths[i].empty()) continue;
+    absl::Status s = ReadFile(spec.paths[i], &texts[i]);
+    if (!s.ok()) return s;
+  }
+  return ParseList(spec, texts, set);
 }
 
 std::vector<ListSpec> SharedDataLists(const std::string& dir) {

@@ -75,6 +75,11 @@ struct ListSpec {
   std::optional<Date> as_of;
 };
 
+// Appends the entries of `spec`'s files, already read (`texts` in the
+// order of spec.paths), as a new source.
+absl::Status ParseList(const ListSpec& spec,
+                       const std::vector<std::string>& texts, ListSet* set);
+
 // Reads the files of `spec` and appends its entries as a new source.
 absl::Status LoadList(const ListSpec& spec, ListSet* set);
 

@@ -592,9 +592,15 @@ bool Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
     } else {
       // A different country makes a fuzzy match less likely; an exact name
       // stays a hit (listed companies re-register abroad, fronts borrow
-      // addresses): the officer sees the conflict among the reasons.
+      // addresses): the officer sees the conflict among the reasons. Not
+      // for a state body: Malaysia's "Ministry of Defence" is not the
+      // DPRK's, whatever the names.
       m->score -= params_.country_conflict;
-      if (m->exact) m->score = std::max(m->score, params_.hit);
+      if (query.state_body) {
+        m->score = 0;
+      } else if (m->exact) {
+        m->score = std::max(m->score, params_.hit);
+      }
       std::vector<std::string> listed;
       for (CountryCode c : e.countries) listed.emplace_back(c.view());
       m->reasons.push_back(absl::StrCat("country differs (listed ",

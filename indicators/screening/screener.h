@@ -67,6 +67,9 @@ struct ScreeningQuery {
   EntityType type = EntityType::kUnknown;
   std::vector<CountryCode> countries;
   std::vector<Identifier> identifiers;  // canonical values (CanonicalId)
+  // An organ of a state (armed forces, police, a ministry): its state is
+  // part of its identity, so a listed body of another state is not it.
+  bool state_body = false;
 };
 
 struct Match {

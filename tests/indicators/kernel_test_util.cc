@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "engine/model/name_normalizer.h"
 #include "gtest/gtest.h"
 #include "indicators/registry.h"
 
@@ -154,13 +153,6 @@ ReferenceData BuildReference() {
   d.list = "denial notification from DE";
   d.listed_on = D("2025-12-01");
   ref.listed_parties.push_back(d);
-  for (int i = 0; i < static_cast<int>(ref.listed_parties.size()); ++i) {
-    const ListedParty& p = ref.listed_parties[i];
-    ref.listed_by_name[NormalizeName(p.name)].push_back(i);
-    for (const auto& a : p.aliases) {
-      ref.listed_by_name[NormalizeName(a)].push_back(i);
-    }
-  }
   return ref;
 }
 

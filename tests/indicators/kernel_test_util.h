@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,15 @@
 #include "gtest/gtest.h"
 #include "indicators/kernel.h"
 #include "indicators/registry.h"
+
+namespace divrisk {
+
+// Readable failures: gtest prints a Fact as {path, value}.
+inline void PrintTo(const Fact& f, std::ostream* os) {
+  *os << "{\"" << f.path << "\", \"" << f.value << "\"}";
+}
+
+}  // namespace divrisk
 
 namespace divrisk::testing {
 

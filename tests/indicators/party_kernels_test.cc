@@ -20,11 +20,11 @@ TEST(PartyListed, DeniedConsigneeFiresAfterNormalisation) {
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
             Facts({{"parties[0].name",
-                    "\"EASTGATE LOGISTICS, GLOBAL\" matches \"Eastgate Global "
-                    "Logistics FZE\""},
+                    "\"EASTGATE LOGISTICS, GLOBAL\" ~ \"Eastgate Global "
+                    "Logistics FZE\" (name), exact, score 1.00: hit"},
                    {"ref.listed_parties[DN-DE-2025-07]",
                     "denial: denial notification from DE, listed on "
-                    "2025-12-01"}}));
+                    "2025-12-01; country agrees (AE)"}}));
 }
 
 TEST(PartyListed, AliasOfEndUserFires) {
@@ -36,8 +36,44 @@ TEST(PartyListed, AliasOfEndUserFires) {
   EXPECT_EQ(r.evidence.facts[0].path, "end_user.aliases[1]");
   EXPECT_EQ(r.evidence.facts[1],
             (Fact{"ref.listed_parties[KPe.001]",
-                  "sanction: UN Security Council 1718 Committee, KPe.001, "
-                  "listed on 2009-04-24"}));
+                  "sanction: UN Security Council 1718 Committee, reference "
+                  "KPe.001, listed on 2009-04-24; country differs (listed "
+                  "KP)"}));
+}
+
+TEST(PartyListed, MisspeltNameStillHits) {
+  Case c = MinimalCase();
+  c.parties.push_back(MakeParty("Eastgate Globl Logistics", "AE",
+                                PartyRole::kFreightForwarder));
+  KernelRun r = RunKernel("party_listed", c);
+  EXPECT_EQ(r.value, 1);
+  ASSERT_EQ(r.evidence.facts.size(), 2u);
+  EXPECT_NE(r.evidence.facts[0].value.find("fuzzy"), std::string::npos)
+      << r.evidence.facts[0].value;
+}
+
+TEST(PartyListed, PartialNameIsAPossibleMatchForReview) {
+  Case c = MinimalCase();
+  c.parties.push_back(
+      MakeParty("East Gate Logistics", "AE", PartyRole::kFreightForwarder));
+  KernelRun r = RunKernel("party_listed", c);
+  EXPECT_EQ(r.value, 0.5);
+  ASSERT_EQ(r.evidence.facts.size(), 2u);
+  EXPECT_NE(r.evidence.facts[0].value.find("possible"), std::string::npos)
+      << r.evidence.facts[0].value;
+}
+
+TEST(PartyListed, CarrierIsScreenedToo) {
+  Case c = MinimalCase();
+  Leg leg;
+  leg.from = c.exporter.country;
+  leg.to = c.end_user.country;
+  leg.carrier = "Korea Mining Development Trading Corporation";
+  c.transport.emplace().legs.push_back(leg);
+  KernelRun r = RunKernel("party_listed", c);
+  EXPECT_EQ(r.value, 1);
+  ASSERT_FALSE(r.evidence.facts.empty());
+  EXPECT_EQ(r.evidence.facts[0].path, "transport.legs[0].carrier");
 }
 
 TEST(PartyListed, OtherCountryStillHits) {
@@ -77,7 +113,9 @@ TEST(PartyListed, ListedAfterAssessmentDoesNotCountButIsSaid) {
   ASSERT_EQ(r.evidence.facts.size(), 2u);
   EXPECT_EQ(r.evidence.facts[1],
             (Fact{"ref.listed_parties[DN-DE-2025-07]",
-                  "listed on 2025-12-01, after the assessment date"}));
+                  "denial: denial notification from DE, listed on "
+                  "2025-12-01, after the assessment date 2025-11-30: not "
+                  "known at the time, not counted; country agrees (AE)"}));
 }
 
 TEST(PartyListed, SameEntryByNameAndAliasReportedOnce) {

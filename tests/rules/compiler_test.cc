@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "indicators/screening/screener.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/model/case.h"
@@ -231,7 +232,8 @@ TEST(DefaultRuleSet, CompilesWithEveryIndicatorBound) {
   ASSERT_NE(p.reference, nullptr);
   EXPECT_GT(p.reference->countries.size(), 200u);
   EXPECT_FALSE(p.reference->embargoes.empty());
-  EXPECT_FALSE(p.reference->listed_by_name.empty());
+  ASSERT_NE(p.reference->screener, nullptr);
+  EXPECT_GT(p.reference->screener->indexed_names(), 10u);
   EXPECT_TRUE(IsLowerHex64(p.sha256)) << p.sha256;
 }
 

@@ -506,30 +506,6 @@ TEST(ListedParties, LoadsEntries) {
   EXPECT_EQ(q.effect, ListingEffect::kDenial);
   EXPECT_FALSE(q.country.has_value());
   EXPECT_EQ(q.listed_on, D(2025, 12, 1));  // earliest day of the month
-  // The loader alone does not index: IndexListedParties does.
-  EXPECT_TRUE(ref.listed_by_name.empty());
-}
-
-TEST(ListedParties, IndexedByNormalisedNamesAndAliases) {
-  ReferenceData ref = LoadClean(ReferenceKind::kListedParties, kListed);
-  IndexListedParties(&ref);
-  auto hits = [&](std::string_view name) {
-    auto it = ref.listed_by_name.find(NormalizeName(name));
-    return it == ref.listed_by_name.end() ? std::vector<int>{} : it->second;
-  };
-  // The name and its alias normalise alike: indexed once.
-  EXPECT_EQ(hits("Korea Mining Development Trading Corporation"),
-            std::vector<int>{0});
-  EXPECT_EQ(hits("korea mining, development trading co."),
-            std::vector<int>{0});
-  EXPECT_EQ(hits("EASTGATE LOGISTICS, GLOBAL"), std::vector<int>{1});
-  // An alias two entries share finds both.
-  EXPECT_EQ(hits("Komid"), (std::vector<int>{0, 1}));
-  EXPECT_TRUE(hits("Northbridge").empty());
-  EXPECT_EQ(ref.listed_by_name.size(), 3u);
-  // Indexing again rebuilds, it does not add.
-  IndexListedParties(&ref);
-  EXPECT_EQ(hits("Komid"), (std::vector<int>{0, 1}));
 }
 
 TEST(ListedParties, Errors) {

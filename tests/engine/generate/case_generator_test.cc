@@ -316,7 +316,9 @@ TEST_F(CaseGeneratorTest, RealisticDetails) {
         ++imo;
         EXPECT_TRUE(IsValidImo(*n)) << c.id << " " << *n;
       }
-      listed += Ref().listed_by_name.contains(NormalizeName(p.name));
+      for (const ListedParty& l : Ref().listed_parties) {
+        listed += NormalizeName(l.name) == NormalizeName(p.name);
+      }
     }
     if (c.euc_presence == EucPresence::kPresent && c.euc.number) {
       for (const FlaggedEucNumber& f : Ref().flagged_euc_numbers) {

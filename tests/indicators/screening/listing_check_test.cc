@@ -1,24 +1,16 @@
-// CheckListing: the party_listed check on top of screening, on fixtures,
-// and against the bundled rule set and examples (what switching the
-// party_listed kernel from exact names to screening would change).
+// CheckListing: the party_listed check on top of screening, on fixtures.
 
 #include "indicators/screening/listing_check.h"
 
-#include <filesystem>
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "engine/reader/case_reader.h"
-#include "indicators/kernel.h"
-#include "rules/compiler.h"
 
 namespace divrisk::screening {
 namespace {
 
-namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
 CountryCode Cc(const char* code) { return *CountryCode::FromText(code); }
@@ -58,48 +50,48 @@ Case MakeCase(std::string broker_name, Date assessed_on) {
 
 TEST(CheckListingTest, HitPossibleAndNothing) {
   auto s = BuildReferenceScreener(Parties());
-  ASSERT_TRUE(s.ok());
+  ASSERT_NE(s, nullptr);
   const std::vector<ListingEffect> sanction = {ListingEffect::kSanction};
   const Date on = DateFromCivil(2026, 9, 2);
-  EXPECT_EQ(CheckListing(**s, MakeCase("Leader (Hong Kong) International "
+  EXPECT_EQ(CheckListing(*s, MakeCase("Leader (Hong Kong) International "
                                        "Trading Co. Ltd.", on),
                          sanction, false)
                 .value,
             1.0);
   EXPECT_EQ(
-      CheckListing(**s, MakeCase("Leader Intl Trading", on), sanction, false)
+      CheckListing(*s, MakeCase("Leader Intl Trading", on), sanction, false)
           .value,
       1.0);
   const ListingResult possible =
-      CheckListing(**s, MakeCase("Leadr International Trade", on), sanction,
+      CheckListing(*s, MakeCase("Leadr International Trade", on), sanction,
                    true);
   EXPECT_EQ(possible.value, 0.5);
-  EXPECT_EQ(CheckListing(**s, MakeCase("Harbour Freight", on), sanction, true)
+  EXPECT_EQ(CheckListing(*s, MakeCase("Harbour Freight", on), sanction, true)
                 .value,
             0.0);
 }
 
 TEST(CheckListingTest, EffectsFilterAndListingDate) {
   auto s = BuildReferenceScreener(Parties());
-  ASSERT_TRUE(s.ok());
+  ASSERT_NE(s, nullptr);
   const std::vector<ListingEffect> denial = {ListingEffect::kDenial};
   const std::vector<ListingEffect> sanction = {ListingEffect::kSanction};
   const Case later = MakeCase("Eastgate Global Logistics", DateFromCivil(2024, 1, 1));
-  const ListingResult r = CheckListing(**s, later, denial, true);
+  const ListingResult r = CheckListing(*s, later, denial, true);
   EXPECT_EQ(r.value, 0.0);  // denied only after the assessment date
   ASSERT_EQ(r.facts.size(), 2u);
   EXPECT_EQ(r.facts[0].first, "parties[0].name");
   EXPECT_THAT(r.facts[1].second, HasSubstr("after the assessment date"));
   const Case now = MakeCase("Eastgate Global Logistics", DateFromCivil(2026, 1, 1));
-  EXPECT_EQ(CheckListing(**s, now, denial, false).value, 1.0);
-  EXPECT_EQ(CheckListing(**s, now, sanction, false).value, 0.0);
+  EXPECT_EQ(CheckListing(*s, now, denial, false).value, 1.0);
+  EXPECT_EQ(CheckListing(*s, now, sanction, false).value, 0.0);
 }
 
 TEST(CheckListingTest, EvidenceShowsListEntryProgramNamesAndScore) {
   auto s = BuildReferenceScreener(Parties());
-  ASSERT_TRUE(s.ok());
+  ASSERT_NE(s, nullptr);
   const ListingResult r = CheckListing(
-      **s, MakeCase("Leader International Trading Ltd", DateFromCivil(2026, 1, 1)),
+      *s, MakeCase("Leader International Trading Ltd", DateFromCivil(2026, 1, 1)),
       {ListingEffect::kSanction}, true);
   ASSERT_EQ(r.facts.size(), 2u);
   EXPECT_EQ(r.facts[0].first, "parties[0].name");
@@ -108,58 +100,10 @@ TEST(CheckListingTest, EvidenceShowsListEntryProgramNamesAndScore) {
                         "International Trading Limited\" (alias), exact, "
                         "score 1.00: hit"));
   EXPECT_EQ(r.facts[1].first,
-            "ref.lists[UN Security Council 1718 Committee (DPRK):UNSC-KPe.017]");
-  EXPECT_THAT(r.facts[1].second, HasSubstr("program KPe.017"));
+            "ref.listed_parties[UNSC-KPe.017]");
+  EXPECT_THAT(r.facts[1].second, HasSubstr("reference KPe.017"));
   EXPECT_THAT(r.facts[1].second, HasSubstr("listed on 2013-01-22"));
   EXPECT_THAT(r.facts[1].second, HasSubstr("country agrees (HK)"));
-}
-
-TEST(CheckListingTest, DeclaredListThatCannotBeReadIsAnError) {
-  ListSpec spec;
-  spec.id = "X";
-  spec.format = ListFormat::kUnXml;
-  spec.paths = {"/nonexistent/un.xml"};
-  EXPECT_FALSE(BuildReferenceScreener(Parties(), {spec}).ok());
-}
-
-// The bundled rule set and examples: screening finds every listing the
-// exact-name kernel finds (and reports what it adds).
-TEST(CheckListingTest, BundledExamplesLoseNoExactListing) {
-  const std::string examples = std::string(DIVRISK_SOURCE_DIR) + "/examples";
-  auto plan = CompileRuleSetDir(DIVRISK_DEFAULT_RULES);
-  ASSERT_TRUE(plan.ok()) << plan.status();
-  const ReferenceData& ref = *(*plan)->reference;
-  auto screener = BuildReferenceScreener(ref.listed_parties);
-  ASSERT_TRUE(screener.ok());
-  int compared = 0;
-  for (const auto& entry : fs::directory_iterator(examples)) {
-    absl::StatusOr<Case> c = ReadCaseFile(entry.path().string(), ref);
-    if (!c.ok()) continue;
-    for (const char* id : {"PL-1.sanctioned_party", "PL-1.denied_party"}) {
-      const int index = (*plan)->IndicatorIndex(id);
-      if (index < 0) continue;
-      const IndicatorSpec& spec = (*plan)->indicators[static_cast<size_t>(index)];
-      Evidence ev;
-      const double exact = spec.kernel->Explain(*c, &ev);
-      const std::vector<ListingEffect> effects = {
-          std::string_view(id) == "PL-1.sanctioned_party"
-              ? ListingEffect::kSanction
-              : ListingEffect::kDenial};
-      const ListingResult fuzzy = CheckListing(**screener, *c, effects, true);
-      ++compared;
-      EXPECT_GE(fuzzy.value, exact) << entry.path().filename() << " " << id;
-      if (fuzzy.value != exact) {
-        std::string facts;
-        for (const auto& [path, text] : fuzzy.facts) {
-          facts += "\n    " + path + ": " + text;
-        }
-        std::cout << "  " << entry.path().filename().string() << " " << id
-                  << ": exact " << exact << ", screening " << fuzzy.value
-                  << facts << "\n";
-      }
-    }
-  }
-  EXPECT_GT(compared, 20);
 }
 
 }  // namespace
