@@ -77,6 +77,18 @@ struct GenerateOptions {
 };
 int RunGenerate(const GenerateOptions& options);
 
+struct BenchOptions {
+  std::string rules_dir;
+  uint64_t count = 100000;  // cases to generate when there is no input
+  uint64_t seed = 1;
+  std::string input;        // a JSON Lines archive instead of generating
+  int threads = 0;          // the all-threads step; 0: all cores
+  std::string work_dir;     // for the archive and outputs; default: TMPDIR
+};
+int RunBench(const BenchOptions& options);
+// The parse-only step of RunBench, run as its own process.
+int RunBenchParseOnly(const std::string& file);
+
 }  // namespace divrisk::cli
 
 #endif  // DIVRISK_ENGINE_CLI_COMMANDS_H_

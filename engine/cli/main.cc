@@ -101,6 +101,28 @@ int main(int argc, char** argv) {
   generate_cmd->add_option("-o", generate.output_file,
                            "Output file (default: stdout)");
 
+  BenchOptions bench;
+  bench.rules_dir = DefaultRulesDir();
+  std::string parse_only;
+  CLI::App* bench_cmd = app.add_subcommand(
+      "bench", "Throughput on one archive: parse-only, batch summary and "
+               "full on 1 thread, summary on all threads");
+  bench_cmd->add_option("--count", bench.count,
+                        "Cases to generate (default 100000)");
+  bench_cmd->add_option("--seed", bench.seed, "Seed of the generated archive");
+  bench_cmd->add_option("--input", bench.input,
+                        "A JSON Lines archive instead of a generated one")
+      ->check(CLI::ExistingFile);
+  bench_cmd->add_option("--threads", bench.threads,
+                        "Threads of the all-threads step (default: all cores)");
+  bench_cmd->add_option("--rules", bench.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  bench_cmd->add_option("--work-dir", bench.work_dir,
+                        "Where the archive and outputs go (default: TMPDIR)");
+  bench_cmd->add_option("--parse-only", parse_only,
+                        "Run only the parse-only step on FILE")
+      ->group("");  // internal: how bench runs that step in its own process
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -113,5 +135,8 @@ int main(int argc, char** argv) {
   if (diff_cmd->parsed()) return RunDiff(diff);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);
   if (generate_cmd->parsed()) return RunGenerate(generate);
+  if (bench_cmd->parsed()) {
+    return parse_only.empty() ? RunBench(bench) : RunBenchParseOnly(parse_only);
+  }
   return kExitUsage;
 }

@@ -177,5 +177,20 @@ check "assess to a full standard output" 3 $?
 check "diff of identical rule sets" 0 $?
 expect "identical rule sets change nothing" grep -q '"changed":{"score":0,"band":0,"recommendation":0}' "$work/diff.json"
 
+# ---- bench: four steps on one archive; the last line is the JSON summary.
+"$bin" bench --count 300 --threads 2 --work-dir "$work" > "$work/bench.out" 2> /dev/null
+check "bench runs" 0 $?
+last=$(tail -1 "$work/bench.out")
+for key in '"cases":300,' '"bytes":' '"parse_only_cases_per_s":' \
+    '"batch_1t_cases_per_s":' '"batch_1t_full_cases_per_s":' \
+    '"batch_nt_cases_per_s":' '"threads":2,' '"peak_rss_mb":'; do
+  expect "bench JSON has $key" grep -qF "$key" <<< "$last"
+done
+expect "bench leaves nothing behind" test -z "$(ls "$work" | grep divrisk-bench-)"
+"$bin" bench --input "$work/archive.jsonl" > "$work/bench.out" 2> /dev/null
+check "bench on a given archive, with a broken line" 0 $?
+expect "bench reads every line of the given archive" \
+  grep -qF "\"cases\":$(wc -l < "$work/archive.jsonl")," "$work/bench.out"
+
 if [ "$failures" -eq 0 ]; then echo "cli: all checks passed"; exit 0; fi
 echo "cli: $failures checks failed"; exit 1

@@ -1,0 +1,28 @@
+// The read limit of the machine for a JSON Lines archive: every line
+// parsed by simdjson with every field touched (keys unescaped, strings
+// unescaped, numbers converted) and nothing else done. `divrisk bench`
+// compares the batch rates with it (issue 4).
+
+#ifndef DIVRISK_ENGINE_BENCH_PARSE_ONLY_H_
+#define DIVRISK_ENGINE_BENCH_PARSE_ONLY_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace divrisk {
+
+struct ParseOnlyResult {
+  uint64_t lines = 0;      // non-empty lines parsed
+  uint64_t invalid = 0;    // lines that are not valid JSON
+  uint64_t bytes = 0;
+  uint64_t values = 0;     // scalars touched
+  double checksum = 0;     // string lengths and numbers, so none is skipped
+};
+
+absl::StatusOr<ParseOnlyResult> ParseOnly(const std::string& path);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_BENCH_PARSE_ONLY_H_
