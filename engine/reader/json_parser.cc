@@ -49,25 +49,22 @@ class Builder {
                        absl::StrCat("string longer than the limit of ",
                                     limits_.max_scalar_bytes, " bytes"));
         }
-        out->kind = DocNode::Kind::kScalar;
-        out->type = DocNode::ScalarType::kString;
-        out->text = s;
+        MakeLeaf(DocNode::Kind::kScalar, DocNode::ScalarType::kString, out);
+        out->text.assign(s);
         return absl::OkStatus();
       }
       case od::json_type::number: {
         double d;
         if (auto e = value.get_double().get(d)) return Error(token.data(), e);
-        out->kind = DocNode::Kind::kScalar;
-        out->type = DocNode::ScalarType::kNumber;
-        out->text = Trim(token);
+        MakeLeaf(DocNode::Kind::kScalar, DocNode::ScalarType::kNumber, out);
+        out->text.assign(Trim(token));
         return absl::OkStatus();
       }
       case od::json_type::boolean: {
         bool b;
         if (auto e = value.get_bool().get(b)) return Error(token.data(), e);
-        out->kind = DocNode::Kind::kScalar;
-        out->type = DocNode::ScalarType::kBool;
-        out->text = b ? "true" : "false";
+        MakeLeaf(DocNode::Kind::kScalar, DocNode::ScalarType::kBool, out);
+        out->text.assign(b ? "true" : "false");
         return absl::OkStatus();
       }
       case od::json_type::null: {
@@ -75,7 +72,8 @@ class Builder {
         if (auto e = value.is_null().get(is_null); e || !is_null) {
           return Error(token.data(), "invalid literal");
         }
-        out->kind = DocNode::Kind::kNull;
+        MakeLeaf(DocNode::Kind::kNull, DocNode::ScalarType::kString, out);
+        out->text.clear();
         return absl::OkStatus();
       }
     }
@@ -93,39 +91,63 @@ class Builder {
   }
 
  private:
+  // Objects and arrays reuse the children `out` already holds (from the
+  // previous line of a batch): same-shaped lines then allocate nothing.
   absl::Status BuildObject(od::value value, int depth, DocNode* out) {
     out->kind = DocNode::Kind::kMap;
+    out->text.clear();
+    out->items.clear();
     od::object object;
     if (auto e = value.get_object().get(object)) return Error(Where(value), e);
+    size_t n = 0;
     for (auto field_result : object) {
       od::field field;
       if (auto e = std::move(field_result).get(field)) return Error(Last(), e);
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return Error(Last(), e);
-      DocNode key_node;
+      if (n == out->fields.size()) out->fields.emplace_back();
+      auto& [key_node, child] = out->fields[n++];
       key_node.kind = DocNode::Kind::kScalar;
-      key_node.text = key;
+      key_node.type = DocNode::ScalarType::kString;
+      key_node.text.assign(key);
       // The key token starts just before the value: find its quote.
       Locate(KeyStart(field.value().raw_json_token().data()), &key_node);
-      DocNode child;
-      if (auto s = Build(field.value(), depth + 1, &child); !s.ok()) return s;
-      out->fields.emplace_back(std::move(key_node), std::move(child));
+      if (auto s = Build(field.value(), depth + 1, &child); !s.ok()) {
+        out->fields.resize(n);
+        return s;
+      }
     }
+    out->fields.resize(n);
     return absl::OkStatus();
   }
 
   absl::Status BuildArray(od::value value, int depth, DocNode* out) {
     out->kind = DocNode::Kind::kSequence;
+    out->text.clear();
+    out->fields.clear();
     od::array array;
     if (auto e = value.get_array().get(array)) return Error(Where(value), e);
+    size_t n = 0;
     for (auto item_result : array) {
       od::value item;
       if (auto e = std::move(item_result).get(item)) return Error(Last(), e);
-      DocNode child;
-      if (auto s = Build(item, depth + 1, &child); !s.ok()) return s;
-      out->items.push_back(std::move(child));
+      if (n == out->items.size()) out->items.emplace_back();
+      if (auto s = Build(item, depth + 1, &out->items[n++]); !s.ok()) {
+        out->items.resize(n);
+        return s;
+      }
     }
+    out->items.resize(n);
     return absl::OkStatus();
+  }
+
+  // A scalar or null node holds no children.
+  static void MakeLeaf(DocNode::Kind kind, DocNode::ScalarType type,
+                       DocNode* out) {
+    out->kind = kind;
+    out->type = type;
+    out->items.clear();
+    out->fields.clear();
   }
 
   // Back from a value's first byte over ':' and blanks to the key's opening
@@ -152,12 +174,12 @@ class Builder {
   const char* Where(od::value& value) { return value.raw_json_token().data(); }
   const char* Last() const { return last_; }
 
-  static std::string Trim(std::string_view s) {
+  static std::string_view Trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\n' ||
                           s.back() == '\r' || s.back() == '\t')) {
       s.remove_suffix(1);
     }
-    return std::string(s);
+    return s;
   }
 
   // Positions arrive in document order, so the line count is carried
@@ -221,8 +243,8 @@ size_t StageOneErrorOffset(std::string_view text, simdjson::error_code e) {
 
 }  // namespace
 
-absl::StatusOr<DocNode> ParseJson(std::string_view text,
-                                  const DocLimits& limits, int first_line) {
+absl::Status ParseJsonInto(std::string_view text, const DocLimits& limits,
+                           int first_line, DocNode* out) {
   // A UTF-8 byte-order mark (from Windows editors) is not part of the JSON;
   // columns on the first line then count from after it, as editors show.
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -254,12 +276,20 @@ absl::StatusOr<DocNode> ParseJson(std::string_view text,
     if (auto loc = doc.current_location(); !loc.error()) at = loc.value_unsafe();
     return builder.Error(at, e);
   }
-  DocNode out;
-  if (auto s = builder.Build(root, 0, &out); !s.ok()) return s;
+  if (auto s = builder.Build(root, 0, out); !s.ok()) return s;
   // A location past the root value means content follows it.
   if (auto loc = doc.current_location(); !loc.error()) {
     return builder.Error(loc.value_unsafe(),
                          "unexpected content after the document");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<DocNode> ParseJson(std::string_view text,
+                                  const DocLimits& limits, int first_line) {
+  DocNode out;
+  if (absl::Status s = ParseJsonInto(text, limits, first_line, &out); !s.ok()) {
+    return s;
   }
   return out;
 }

@@ -18,6 +18,12 @@ absl::StatusOr<DocNode> ParseJson(std::string_view text,
                                   const DocLimits& limits = {},
                                   int first_line = 1);
 
+// The same into `*out`, whose nodes are reused: a batch parsing line after
+// line into one tree allocates only where a line outgrows the previous
+// ones. On error `*out` holds a partial tree.
+absl::Status ParseJsonInto(std::string_view text, const DocLimits& limits,
+                           int first_line, DocNode* out);
+
 }  // namespace divrisk
 
 #endif  // DIVRISK_ENGINE_READER_JSON_PARSER_H_

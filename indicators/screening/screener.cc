@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -134,8 +135,12 @@ void Screener::HashIndex::Lookup(uint64_t key, std::vector<uint32_t>* out,
   }
 }
 
+namespace {
+std::atomic<uint64_t> next_screener_id{1};
+}  // namespace
+
 Screener::Screener(ListSet lists, ScreeningParams params)
-    : lists_(std::move(lists)), params_(params) {
+    : lists_(std::move(lists)), params_(params), id_(next_screener_id++) {
   Build();
 }
 
@@ -640,8 +645,38 @@ bool Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
   return decisive;
 }
 
+namespace {
+
+// Everything a query's result depends on, as bytes.
+std::string QueryKey(uint64_t screener, const ScreeningQuery& q) {
+  std::string key = absl::StrCat(screener, "|", static_cast<int>(q.type), "|",
+                                 q.state_body ? 1 : 0);
+  for (const std::string& n : q.names) absl::StrAppend(&key, "|n", n);
+  for (CountryCode c : q.countries) {
+    key.append("|c").append(c.view());
+  }
+  for (const Identifier& id : q.identifiers) {
+    absl::StrAppend(&key, "|i", static_cast<int>(id.kind), id.value);
+  }
+  return key;
+}
+
+}  // namespace
+
 std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
-  return Run(query, false);
+  // An archive names the same exporters, carriers and end users again and
+  // again: each thread remembers the results of its recent queries. The
+  // result is a function of the query and the screener alone, so the cache
+  // changes nothing but the time; it is emptied when full, so memory stays
+  // bounded whatever the archive's size.
+  constexpr size_t kCacheEntries = 1 << 14;
+  thread_local absl::flat_hash_map<std::string, std::vector<Match>> cache;
+  std::string key = QueryKey(id_, query);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  std::vector<Match> matches = Run(query, false);
+  if (cache.size() >= kCacheEntries) cache.clear();
+  cache.emplace(std::move(key), matches);
+  return matches;
 }
 
 std::vector<Match> Screener::ScreenExhaustively(

@@ -147,6 +147,8 @@ class Screener {
 
   ListSet lists_;
   ScreeningParams params_;
+  // Unique per screener in the process: keys the per-thread result cache.
+  uint64_t id_;
 
   // Vocabulary.
   std::vector<std::string> tokens_;
