@@ -151,7 +151,8 @@ TEST(CaseScreeningTest, AListingThatHadEndedDoesNotCount) {
               HasSubstr("listing ended on 2015-01-01"));
   // Assessed while the denial was in force: it counts.
   c.assessed_on = DateFromCivil(2010, 1, 1);
-  const PartyFinding* g = Find(ScreenCase(s, c), "exporter.name");
+  const std::vector<PartyFinding> gs = ScreenCase(s, c);
+  const PartyFinding* g = Find(gs, "exporter.name");
   ASSERT_NE(g, nullptr);
   EXPECT_TRUE(g->Counts());
 }
