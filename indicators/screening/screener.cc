@@ -679,6 +679,10 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
   return matches;
 }
 
+std::vector<Match> Screener::ScreenUncached(const ScreeningQuery& query) const {
+  return Run(query, false);
+}
+
 std::vector<Match> Screener::ScreenExhaustively(
     const ScreeningQuery& query) const {
   return Run(query, true);

@@ -100,6 +100,9 @@ class Screener {
   // entry and params().max_results in all. Thread-safe.
   std::vector<Match> Screen(const ScreeningQuery& query) const;
 
+  // The same without the per-thread result cache of Screen: the matcher's
+  // own speed, for benchmarks.
+  std::vector<Match> ScreenUncached(const ScreeningQuery& query) const;
   // The same without the candidate index: every listed name is scored.
   // Slow; for tests of the index's recall.
   std::vector<Match> ScreenExhaustively(const ScreeningQuery& query) const;

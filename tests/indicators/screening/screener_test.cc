@@ -117,6 +117,36 @@ TEST(ScreenerTest, ExactNameIsAHit) {
   EXPECT_EQ(m[0].query_name, 0);
 }
 
+// The per-thread cache of Screen changes nothing but the time: a query
+// repeated, or differing only in a country or a type, gets the result the
+// matcher itself gives; and two screeners never share results.
+TEST(ScreenerTest, CachedResultsAreTheMatchersOwn) {
+  const Screener& s = Shared();
+  auto same = [&](const ScreeningQuery& q) {
+    const std::vector<Match> a = s.ScreenUncached(q);
+    for (int i = 0; i < 2; ++i) {
+      const std::vector<Match> b = s.Screen(q);
+      ASSERT_EQ(a.size(), b.size());
+      for (size_t k = 0; k < a.size(); ++k) {
+        EXPECT_EQ(a[k].entry, b[k].entry);
+        EXPECT_EQ(a[k].score, b[k].score);
+        EXPECT_EQ(a[k].level, b[k].level);
+        EXPECT_EQ(a[k].reasons, b[k].reasons);
+      }
+    }
+  };
+  same(Q("Eastgate Global Logistics"));
+  same(Q("Eastgate Global Logistics", EntityType::kEntity,
+         {*CountryCode::FromText("AE")}));
+  same(Q("Eastgate Global Logistics", EntityType::kPerson,
+         {*CountryCode::FromText("GB")}));
+  ListSet other = Fixture();
+  other.entries.clear();
+  const Screener empty(std::move(other));
+  EXPECT_FALSE(s.Screen(Q("Eastgate Global Logistics")).empty());
+  EXPECT_TRUE(empty.Screen(Q("Eastgate Global Logistics")).empty());
+}
+
 TEST(ScreenerTest, TypoReorderLegalFormAndScript) {
   const Screener& s = Shared();
   EXPECT_THAT(Refs(s, s.Screen(Q("Zolotarov, Vladimir"))), Contains("P1"));
