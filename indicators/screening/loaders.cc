@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 
 #include "absl/container/flat_hash_map.h"
@@ -582,23 +583,50 @@ absl::Status ParseOfacCsv(std::string_view primary, std::string_view add,
   return absl::OkStatus();
 }
 
+// The columns of a delimited file with a header row, by name.
+class HeaderColumns {
+ public:
+  // Reads the header from `r`; an error names the first required column
+  // that is missing.
+  absl::Status Read(DelimitedReader& r, const char* list,
+                    std::initializer_list<const char*> required) {
+    std::vector<std::string> header;
+    if (!r.Next(&header)) {
+      return absl::InvalidArgumentError(absl::StrCat("empty ", list, " file"));
+    }
+    for (size_t i = 0; i < header.size(); ++i) {
+      col_[std::string(TrimAscii(header[i]))] = i;
+    }
+    for (const char* need : required) {
+      if (!col_.contains(need)) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "line 1: ", list, " header has no '", need, "' column"));
+      }
+    }
+    return absl::OkStatus();
+  }
+  // Field `name` of row `f`, trimmed; empty when absent.
+  std::string_view Get(const std::vector<std::string>& f,
+                       const char* name) const {
+    auto it = col_.find(name);
+    if (it == col_.end() || it->second >= f.size()) return {};
+    return TrimAscii(f[it->second]);
+  }
+
+ private:
+  absl::flat_hash_map<std::string, size_t> col_;
+};
+
 absl::Status ParseBisDpl(std::string_view tsv, uint16_t source, ListSet* set) {
   DelimitedReader r(tsv, '\t');
-  std::vector<std::string> f;
-  if (!r.Next(&f)) return absl::InvalidArgumentError("empty DPL file");
-  absl::flat_hash_map<std::string, size_t> col;
-  for (size_t i = 0; i < f.size(); ++i) col[std::string(TrimAscii(f[i]))] = i;
-  for (const char* need : {"Name", "Country", "Effective_Date"}) {
-    if (!col.contains(need)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line 1: DPL header has no '", need, "' column"));
-    }
+  HeaderColumns columns;
+  if (absl::Status s =
+          columns.Read(r, "DPL", {"Name", "Country", "Effective_Date"});
+      !s.ok()) {
+    return s;
   }
-  auto get = [&](const char* name) -> std::string_view {
-    auto it = col.find(name);
-    if (it == col.end() || it->second >= f.size()) return {};
-    return TrimAscii(f[it->second]);
-  };
+  std::vector<std::string> f;
+  auto get = [&](const char* name) { return columns.Get(f, name); };
   while (r.Next(&f)) {
     ListEntry e;
     e.source = source;
@@ -622,21 +650,13 @@ absl::Status ParseBisDpl(std::string_view tsv, uint16_t source, ListSet* set) {
 
 absl::Status ParseUsCsl(std::string_view csv, uint16_t source, ListSet* set) {
   DelimitedReader r(csv, ',');
-  std::vector<std::string> f;
-  if (!r.Next(&f)) return absl::InvalidArgumentError("empty CSL file");
-  absl::flat_hash_map<std::string, size_t> col;
-  for (size_t i = 0; i < f.size(); ++i) col[std::string(TrimAscii(f[i]))] = i;
-  for (const char* need : {"source", "name", "type"}) {
-    if (!col.contains(need)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line 1: CSL header has no '", need, "' column"));
-    }
+  HeaderColumns columns;
+  if (absl::Status s = columns.Read(r, "CSL", {"source", "name", "type"});
+      !s.ok()) {
+    return s;
   }
-  auto get = [&](const char* name) -> std::string_view {
-    auto it = col.find(name);
-    if (it == col.end() || it->second >= f.size()) return {};
-    return TrimAscii(f[it->second]);
-  };
+  std::vector<std::string> f;
+  auto get = [&](const char* name) { return columns.Get(f, name); };
   while (r.Next(&f)) {
     ListEntry e;
     e.source = source;

@@ -15,20 +15,12 @@
 #include "rules/canonical.h"
 #include "rules/compiler.h"
 #include "rules/yaml_parser.h"
+#include "tests/engine/batch/example_lines.h"
 
 namespace divrisk {
 namespace {
 
 namespace fs = std::filesystem;
-
-const Plan& DefaultPlan() {
-  static const Plan* plan = [] {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) + "/rules/att-default");
-    if (!p.ok()) std::abort();
-    return p->release();
-  }();
-  return *plan;
-}
 
 std::string Archive() {
   std::string out;

@@ -25,49 +25,13 @@
 #include "rules/canonical.h"
 #include "rules/compiler.h"
 #include "rules/yaml_parser.h"
+#include "tests/engine/batch/example_lines.h"
 
 namespace divrisk {
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-const Plan& DefaultPlan() {
-  static const Plan* plan = [] {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                               "/rules/att-default");
-    if (!p.ok()) std::abort();
-    return p->release();
-  }();
-  return *plan;
-}
-
-// The YAML examples as JSON lines, ids made unique per copy.
-std::vector<std::string> ExampleLines(int copies) {
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(std::string(DIVRISK_SOURCE_DIR) +
-                                              "/examples")) {
-    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  std::vector<std::string> bases;
-  for (const std::string& f : files) {
-    auto root = ParseYaml(*ReadFileToString(f));
-    if (!root.ok()) std::abort();
-    std::string json;
-    AppendJson(*root, &json);
-    bases.push_back(json);
-  }
-  std::vector<std::string> lines;
-  for (int k = 0; k < copies; ++k) {
-    for (const std::string& b : bases) {
-      const size_t at = b.find("\"id\":\"") + 6;
-      const size_t end = b.find('"', at);
-      lines.push_back(absl::StrCat(b.substr(0, end), "-", k, b.substr(end)));
-    }
-  }
-  return lines;
-}
 
 // `line` with its value of `key` (a JSON key, quoted) replaced by `value`.
 std::string WithValue(const std::string& line, const std::string& key,

@@ -1,0 +1,50 @@
+#include "tests/engine/batch/example_lines.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "rules/canonical.h"
+#include "rules/compiler.h"
+#include "rules/yaml_parser.h"
+
+namespace divrisk {
+
+const Plan& DefaultPlan() {
+  static const Plan* plan = [] {
+    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
+                               "/rules/att-default");
+    if (!p.ok()) std::abort();
+    return p->release();
+  }();
+  return *plan;
+}
+
+std::vector<std::string> ExampleLines(int copies) {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(
+           std::string(DIVRISK_SOURCE_DIR) + "/examples")) {
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> bases;
+  for (const std::string& f : files) {
+    auto root = ParseYaml(*ReadFileToString(f));
+    if (!root.ok()) std::abort();
+    std::string json;
+    AppendJson(*root, &json);
+    bases.push_back(json);
+  }
+  std::vector<std::string> lines;
+  for (int k = 0; k < copies; ++k) {
+    for (const std::string& b : bases) {
+      const size_t at = b.find("\"id\":\"") + 6;
+      const size_t end = b.find('"', at);
+      lines.push_back(absl::StrCat(b.substr(0, end), "-", k, b.substr(end)));
+    }
+  }
+  return lines;
+}
+
+}  // namespace divrisk
