@@ -21,27 +21,32 @@ std::string DefaultRulesDir() {
   return env != nullptr && *env != '\0' ? env : DIVRISK_DEFAULT_RULES;
 }
 
-int RunAssess(const AssessOptions& options) {
-  absl::StatusOr<std::unique_ptr<const Plan>> plan =
-      CompileRuleSetDir(options.rules_dir);
+std::unique_ptr<const Plan> CompileOrReport(const std::string& dir) {
+  absl::StatusOr<std::unique_ptr<const Plan>> plan = CompileRuleSetDir(dir);
   if (!plan.ok()) {
     std::cerr << plan.status().message() << "\n";
-    return kExitInvalid;
+    return nullptr;
   }
-  absl::StatusOr<Case> c = ReadCaseFile(options.file, *(*plan)->reference);
+  return std::move(*plan);
+}
+
+int RunAssess(const AssessOptions& options) {
+  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir);
+  if (plan == nullptr) return kExitInvalid;
+  absl::StatusOr<Case> c = ReadCaseFile(options.file, *plan->reference);
   if (!c.ok()) {
     std::cerr << c.status().message() << "\n";
     return kExitInvalid;
   }
-  Executor executor(**plan);
+  Executor executor(*plan);
   BatchScores scores;
   executor.Score(std::span<const Case>(&*c, 1), &scores);
-  const Assessment a = Explain(**plan, *c, scores, 0);
+  const Assessment a = Explain(*plan, *c, scores, 0);
   std::string out;
   if (options.format == "json") {
-    AppendAssessmentJson(**plan, a, &out);
+    AppendAssessmentJson(*plan, a, &out);
   } else {
-    AppendAssessmentText(**plan, a, &out);
+    AppendAssessmentText(*plan, a, &out);
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() ||
       std::fflush(stdout) != 0) {

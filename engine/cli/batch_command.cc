@@ -185,12 +185,8 @@ int RunBatchCommand(const BatchOptions& options) {
   // With a file-size limit (ulimit -f), a write past it must fail with
   // EFBIG and be reported, not kill the process.
   std::signal(SIGXFSZ, SIG_IGN);
-  absl::StatusOr<std::unique_ptr<const Plan>> plan =
-      CompileRuleSetDir(options.rules_dir);
-  if (!plan.ok()) {
-    std::cerr << plan.status().message() << "\n";
-    return kExitInvalid;
-  }
+  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir);
+  if (plan == nullptr) return kExitInvalid;
   if (options.resume && options.output_file.empty()) {
     std::cerr << "--resume needs -o OUT: output to standard output cannot be "
                  "resumed\n";
@@ -223,12 +219,12 @@ int RunBatchCommand(const BatchOptions& options) {
   // The input's size (file count for a directory); unknown for standard
   // input, which may be a file one time and a pipe the next.
   identity.input_size = input_name == "-" ? 0 : (*input)->bytes_total();
-  identity.rule_set_sha256 = (*plan)->sha256;
+  identity.rule_set_sha256 = plan->sha256;
   identity.output = options.output;
   std::optional<BatchCheckpoint> resume;
   if (options.resume) {
     absl::StatusOr<std::optional<BatchCheckpoint>> read =
-        ReadCheckpoint(checkpoint_path, (*plan)->bands.size());
+        ReadCheckpoint(checkpoint_path, plan->bands.size());
     if (!read.ok()) {
       std::cerr << read.status().message() << "\n";
       return kExitUsage;
@@ -312,7 +308,7 @@ int RunBatchCommand(const BatchOptions& options) {
   SqliteWriter db;
   if (!options.db_file.empty()) {
     run.chunk.keep_rows = true;
-    if (absl::Status s = db.Open(options.db_file, **plan); !s.ok()) {
+    if (absl::Status s = db.Open(options.db_file, *plan); !s.ok()) {
       std::cerr << s.message() << "\n";
       return kExitUsage;
     }
@@ -323,7 +319,7 @@ int RunBatchCommand(const BatchOptions& options) {
                 checkpoint_path, identity);
   absl::Status status;
   if (!resume || !resume->done) {
-    status = RunBatch(**plan, **input, run, sink, &stats);
+    status = RunBatch(*plan, **input, run, sink, &stats);
   }
   if (run.on_chunk) std::fputc('\n', stderr);
   const double seconds = std::chrono::duration<double>(
@@ -369,7 +365,7 @@ int RunBatchCommand(const BatchOptions& options) {
       write_failed = true;
     }
   }
-  const std::string summary = SummaryJson(**plan, stats, seconds);
+  const std::string summary = SummaryJson(*plan, stats, seconds);
   if (!write_failed && !options.summary_file.empty()) {
     AtomicFile summary_file;
     absl::Status s = summary_file.Open(options.summary_file);

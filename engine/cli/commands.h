@@ -5,9 +5,12 @@
 #define DIVRISK_ENGINE_CLI_COMMANDS_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "rules/plan.h"
 
 namespace divrisk::cli {
 
@@ -18,6 +21,9 @@ inline constexpr int kExitWriteFailed = 3;  // output could not be written
 
 // The bundled default rule set, unless DIVRISK_RULES says otherwise.
 std::string DefaultRulesDir();
+
+// The rule set in `dir`, compiled; null after its errors went to stderr.
+std::unique_ptr<const Plan> CompileOrReport(const std::string& dir);
 
 struct AssessOptions {
   std::string rules_dir;

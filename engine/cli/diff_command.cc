@@ -136,14 +136,9 @@ std::string ReportText(const Plan& o, const Plan& n, const DiffReport& r) {
 }  // namespace
 
 int RunDiff(const DiffCommandOptions& options) {
-  auto old_plan = CompileRuleSetDir(options.old_rules);
-  auto new_plan = CompileRuleSetDir(options.new_rules);
-  for (const auto* p : {&old_plan, &new_plan}) {
-    if (!p->ok()) {
-      std::cerr << p->status().message() << "\n";
-      return kExitInvalid;
-    }
-  }
+  std::unique_ptr<const Plan> old_plan = CompileOrReport(options.old_rules);
+  std::unique_ptr<const Plan> new_plan = CompileOrReport(options.new_rules);
+  if (old_plan == nullptr || new_plan == nullptr) return kExitInvalid;
   absl::StatusOr<std::unique_ptr<InputSource>> input =
       OpenInput(options.input, kMaxLineBytes);
   if (!input.ok()) {
@@ -158,14 +153,14 @@ int RunDiff(const DiffCommandOptions& options) {
   diff.max_line_bytes = kMaxLineBytes;
   DiffReport report;
   absl::Status status =
-      DiffRuleSets(**old_plan, **new_plan, **input, diff, &report);
+      DiffRuleSets(*old_plan, *new_plan, **input, diff, &report);
   if (!status.ok()) {
     std::cerr << status.message() << "\n";
     return kExitInvalid;
   }
   const std::string out = options.format == "json"
-                              ? ReportJson(**old_plan, **new_plan, report)
-                              : ReportText(**old_plan, **new_plan, report);
+                              ? ReportJson(*old_plan, *new_plan, report)
+                              : ReportText(*old_plan, *new_plan, report);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return std::fflush(stdout) == 0 ? kExitOk : kExitWriteFailed;
 }

@@ -21,12 +21,8 @@ int RunGenerate(const GenerateOptions& options) {
     std::cerr << "--bad-fraction must lie in [0, 1]\n";
     return kExitUsage;
   }
-  absl::StatusOr<std::unique_ptr<const Plan>> plan =
-      CompileRuleSetDir(options.rules_dir);
-  if (!plan.ok()) {
-    std::cerr << plan.status().message() << "\n";
-    return kExitInvalid;
-  }
+  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir);
+  if (plan == nullptr) return kExitInvalid;
   AtomicFile file;
   const bool to_file = !options.output_file.empty() && options.output_file != "-";
   if (to_file) {
@@ -39,7 +35,7 @@ int RunGenerate(const GenerateOptions& options) {
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
   }
 
-  GeneratedLines lines(*(*plan)->reference, options.seed,
+  GeneratedLines lines(*plan->reference, options.seed,
                        options.bad_fraction);
   std::string line;
   bool failed = false;

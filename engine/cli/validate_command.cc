@@ -9,15 +9,11 @@
 namespace divrisk::cli {
 
 int RunValidate(const ValidateOptions& options) {
-  absl::StatusOr<std::unique_ptr<const Plan>> plan =
-      CompileRuleSetDir(options.rules_dir);
-  if (!plan.ok()) {
-    std::cerr << plan.status().message() << "\n";
-    return kExitInvalid;
-  }
+  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir);
+  if (plan == nullptr) return kExitInvalid;
   int invalid = 0;
   for (const std::string& file : options.files) {
-    absl::StatusOr<Case> c = ReadCaseFile(file, *(*plan)->reference);
+    absl::StatusOr<Case> c = ReadCaseFile(file, *plan->reference);
     if (c.ok()) {
       std::cout << file << ": valid (" << c->id << ")\n";
     } else {
