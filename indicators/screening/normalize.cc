@@ -396,15 +396,18 @@ void NumberWordsToDigits(std::vector<std::string>* tokens) {
         return i * 10;
       }
     }
-    // 1st, 2nd, 3rd, 4th ... -> the digits.
-    if (t.size() >= 3) {
+    // 1st, 2nd, 3rd, 4th ... -> the digits. Nine digits at most: a longer
+    // run is no ordinal, and would overflow an int (found by fuzzing).
+    if (t.size() >= 3 && t.size() <= 11) {
       const std::string_view suffix = t.substr(t.size() - 2);
       const std::string_view digits = t.substr(0, t.size() - 2);
       if ((suffix == "st" || suffix == "nd" || suffix == "rd" ||
            suffix == "th") &&
           std::all_of(digits.begin(), digits.end(),
                       [](char c) { return c >= '0' && c <= '9'; })) {
-        return std::stoi(std::string(digits));
+        int v = 0;
+        for (char c : digits) v = v * 10 + (c - '0');
+        return v;
       }
     }
     return -1;

@@ -117,6 +117,16 @@ TEST(NumberWordsToDigitsTest, WordsOrdinalsAndCompounds) {
   EXPECT_THAT(t, ElementsAre("sth", "10", "19", "40"));
 }
 
+// A digit run too long for an ordinal stays a token (it once overflowed
+// std::stoi and aborted the process: found by the sanctions_list fuzzer).
+TEST(NumberWordsToDigitsTest, LongDigitRunsAreNotOrdinals) {
+  std::vector<std::string> t = {"unit", "123456789th", "99999999999th",
+                                "1234567890123456789012st"};
+  NumberWordsToDigits(&t);
+  EXPECT_THAT(t, ElementsAre("unit", "123456789", "99999999999th",
+                             "1234567890123456789012st"));
+}
+
 TEST(ExpandAbbreviationsTest, CommonAbbreviationsWrittenOut) {
   std::vector<std::string> t = {"first", "bank", "intl", "mfg", "intlx"};
   ExpandAbbreviations(&t);
