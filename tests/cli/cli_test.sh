@@ -127,23 +127,25 @@ for point in chunk:1 chunk:9 checkpoint:4 checkpoint:20 finish:1; do
     test -z "$(ls "$work" | grep "kp-${point/:/-}.jsonl.*\(partial\|checkpoint\)")"
 done
 # Killed at arbitrary moments, again and again, until a resume completes.
+# One line per chunk (a checkpoint and an fsync per line) keeps a run long
+# enough to be killed, however fast the machine.
 out="$work/sigkill.jsonl"
 rm -f "$out"*
-run_batch "$out" 1 5 &
+run_batch "$out" 1 1 &
 pid=$!
 kills=0
-for delay in 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
+for delay in 0.05 0.1 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
   sleep "$delay"
   kill -9 $pid 2> /dev/null && kills=$((kills + 1))
   wait $pid 2> /dev/null
   [ -e "$out" ] && break
   expect "killed after ${delay}s: no final output" test ! -e "$out"
-  run_batch "$out" 1 5 --resume &
+  run_batch "$out" 1 1 --resume &
   pid=$!
 done
 wait $pid
 expect "killed $kills times at random moments" test "$kills" -ge 1
-[ -e "$out" ] || run_batch "$out" 2 5 --resume
+[ -e "$out" ] || run_batch "$out" 2 1 --resume
 expect "resumed after random kills: byte-identical" same_as_ref "$out"
 # --resume misuse.
 "$bin" batch --resume "$work/mixed.jsonl" > /dev/null 2>&1
