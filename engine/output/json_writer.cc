@@ -2,16 +2,33 @@
 
 #include <cstdlib>
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "rules/canonical.h"
 
 namespace divrisk {
 
-std::string FormatFixed(int64_t q) {
-  const char* sign = q < 0 ? "-" : "";
+void AppendFixed(int64_t q, std::string* out) {
+  // By hand rather than with StrFormat: every score and contribution of
+  // every case passes here.
+  if (q < 0) out->push_back('-');
   const uint64_t a = q < 0 ? -static_cast<uint64_t>(q) : q;
-  return absl::StrFormat("%s%d.%04d", sign, a / 10000, a % 10000);
+  char digits[24];
+  char* end = digits + sizeof(digits);
+  char* p = end;
+  uint64_t fraction = a % 10000;
+  for (int i = 0; i < 4; ++i, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
+  *--p = '.';
+  uint64_t whole = a / 10000;
+  do {
+    *--p = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  out->append(p, end - p);
+}
+
+std::string FormatFixed(int64_t q) {
+  std::string out;
+  AppendFixed(q, &out);
+  return out;
 }
 
 namespace {
@@ -49,7 +66,11 @@ class Json {
     out_.append(s);
     return *this;
   }
-  Json& Fixed(int64_t q) { return Raw(FormatFixed(q)); }
+  Json& Fixed(int64_t q) {
+    Comma();
+    AppendFixed(q, &out_);
+    return *this;
+  }
   Json& Number(double v) { return Fixed(Quantize(v)); }
   Json& Bool(bool b) { return Raw(b ? "true" : "false"); }
   Json& Strings(const std::vector<std::string>& list) {

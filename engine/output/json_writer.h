@@ -16,6 +16,7 @@ namespace divrisk {
 
 // "41.2500" for 412500.
 std::string FormatFixed(int64_t q);
+void AppendFixed(int64_t q, std::string* out);
 
 // Appends the full assessment object and a newline to *out.
 void AppendAssessmentJson(const Plan& plan, const Assessment& a,

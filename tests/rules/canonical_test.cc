@@ -86,6 +86,13 @@ TEST(AppendJsonString, EscapesQuotesBackslashesAndControls) {
   EXPECT_EQ(out, R"("a\"b\\c\nd\re\tf\u0001g")");
 }
 
+TEST(AppendJsonString, EscapesAtTheEdgesAndAppends) {
+  std::string out = "x";
+  AppendJsonString(std::string("\x1f\"mid\"\0", 7), &out);
+  AppendJsonString("", &out);
+  EXPECT_EQ(out, R"(x"\u001f\"mid\"\u0000""")");
+}
+
 TEST(AppendJsonString, KeepsUtf8AsIs) {
   std::string out;
   AppendJsonString("Côte d'Ivoire", &out);
