@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "absl/strings/str_format.h"
 #include "gtest/gtest.h"
 #include "rules/yaml_parser.h"
 
@@ -91,6 +92,33 @@ TEST(AppendJsonString, EscapesAtTheEdgesAndAppends) {
   AppendJsonString(std::string("\x1f\"mid\"\0", 7), &out);
   AppendJsonString("", &out);
   EXPECT_EQ(out, R"(x"\u001f\"mid\"\u0000""")");
+}
+
+// The writer copies clean runs eight bytes at a time; every byte value at
+// every offset must still be escaped as one byte at a time would.
+TEST(AppendJsonString, EveryByteAtEveryOffsetMatchesTheSimpleRule) {
+  auto simple = [](std::string_view text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20) out += absl::StrFormat("\\u%04x", c);
+      else out.push_back(static_cast<char>(c));
+    }
+    return out + "\"";
+  };
+  for (int byte = 0; byte < 256; ++byte) {
+    for (size_t at = 0; at < 20; ++at) {
+      std::string text(20, 'a');
+      text[at] = static_cast<char>(byte);
+      std::string out;
+      AppendJsonString(text, &out);
+      ASSERT_EQ(out, simple(text)) << "byte " << byte << " at " << at;
+    }
+  }
 }
 
 TEST(AppendJsonString, KeepsUtf8AsIs) {
