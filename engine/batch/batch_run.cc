@@ -37,8 +37,15 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
   ChunkScorer scorer(plan, options.chunk);
   std::vector<InputLine> lines;
   std::vector<LineOutcome> outcomes;
-  // Case ids seen so far, as 64-bit hashes: eight bytes a case, not the id.
-  absl::flat_hash_set<uint64_t> seen(options.seen.begin(), options.seen.end());
+  // Case ids seen so far, as 64-bit hashes: eight bytes a case, not the id;
+  // only those that can repeat when that is known.
+  auto may_repeat = [&](uint64_t hash) {
+    return !options.repeated_ids || options.repeated_ids->contains(hash);
+  };
+  absl::flat_hash_set<uint64_t> seen;
+  for (uint64_t hash : options.seen) {
+    if (may_repeat(hash)) seen.insert(hash);
+  }
   for (;;) {
     const size_t n = input.ReadChunk(options.chunk_lines, &lines);
     if (n == 0) break;
@@ -47,7 +54,8 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
     for (size_t i = 0; i < n; ++i) {
       LineOutcome& outcome = outcomes[i];
       ++stats->read;
-      if (outcome.ok && !seen.insert(CaseIdHash(outcome.case_id)).second) {
+      if (const uint64_t hash = CaseIdHash(outcome.case_id);
+          outcome.ok && may_repeat(hash) && !seen.insert(hash).second) {
         outcome.ok = false;
         outcome.errors = {absl::StrCat(lines[i].number, ":1: id: duplicate case id '",
                                        outcome.case_id,

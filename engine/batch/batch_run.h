@@ -11,10 +11,12 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "engine/batch/chunk_scorer.h"
 #include "engine/batch/line_reader.h"
@@ -54,6 +56,10 @@ struct BatchRunOptions {
   // and `seen` the CaseIdHash of every case id scored so far.
   bool resume = false;
   std::vector<uint64_t> seen;
+  // When set, the only ids that can repeat (FindRepeatedIds): the duplicate
+  // check then remembers these alone, and its memory stays flat in the
+  // archive's size. Unset, it remembers every id.
+  std::optional<absl::flat_hash_set<uint64_t>> repeated_ids;
 };
 
 // Runs the whole input through `sink`. Fails when the input cannot be read

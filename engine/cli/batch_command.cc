@@ -18,6 +18,7 @@
 #include "engine/batch/atomic_file.h"
 #include "engine/batch/batch_files.h"
 #include "engine/batch/batch_run.h"
+#include "engine/batch/repeated_ids.h"
 #include "engine/cli/commands.h"
 #include "engine/output/sqlite_writer.h"
 #include "rules/canonical.h"
@@ -284,6 +285,20 @@ int RunBatchCommand(const BatchOptions& options) {
                                                  : BatchOutput::kFull;
   run.chunk.max_line_bytes = kMaxLineBytes;
   run.chunk_lines = options.chunk_lines;
+  // A file can be read twice: a first pass finds the ids that repeat, so
+  // the duplicate check need not remember every id of a large archive. A
+  // pipe or a directory keeps the check that remembers them all.
+  if (!options.input.empty() && options.input != "-" &&
+      std::filesystem::is_regular_file(options.input)) {
+    absl::StatusOr<absl::flat_hash_set<uint64_t>> repeated =
+        FindRepeatedIds(options.input, kMaxLineBytes);
+    if (!repeated.ok()) {
+      std::cerr << repeated.status().message() << "\n";
+      return absl::IsInternal(repeated.status()) ? kExitWriteFailed
+                                                 : kExitUsage;
+    }
+    run.repeated_ids = *std::move(repeated);
+  }
   BatchStats stats;
   if (resume) {
     stats = resume->stats;

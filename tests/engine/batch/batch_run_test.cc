@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -42,7 +43,8 @@ struct RunResult {
 };
 
 RunResult RunArchive(const std::string& input, int threads,
-              BatchOutput output = BatchOutput::kFull, size_t chunk = 64) {
+              BatchOutput output = BatchOutput::kFull, size_t chunk = 64,
+              std::optional<absl::flat_hash_set<uint64_t>> repeated_ids = {}) {
   std::FILE* in = fmemopen(const_cast<char*>(input.data()), input.size(), "rb");
   if (input.empty()) in = std::fopen("/dev/null", "rb");
   LineReader reader(in, 1 << 20);
@@ -50,6 +52,7 @@ RunResult RunArchive(const std::string& input, int threads,
   options.chunk.threads = threads;
   options.chunk.output = output;
   options.chunk_lines = chunk;
+  options.repeated_ids = std::move(repeated_ids);
   CollectingSink sink;
   RunResult r;
   EXPECT_TRUE(RunBatch(DefaultPlan(), reader, options, sink, &r.stats).ok());
@@ -109,6 +112,33 @@ TEST(BatchRun, EveryLineIsAccountedForWithItsReason) {
   uint64_t per_band = 0;
   for (uint64_t n : r.stats.per_band) per_band += n;
   EXPECT_EQ(per_band, r.stats.scored);
+}
+
+// Told which ids repeat (FindRepeatedIds), the check remembers only those
+// and rejects exactly the same lines; an id it was not told of is never
+// rejected, since the first pass saw it once.
+TEST(BatchRun, KnowingTheRepeatedIdsRejectsTheSameLines) {
+  std::vector<std::string> lines = ExampleLines(2);
+  lines.push_back(lines[0]);
+  lines.push_back(lines[5]);
+  lines.push_back(lines[0]);
+  const std::string input = Join(lines);
+  const RunResult all = RunArchive(input, 2, BatchOutput::kSummary);
+  ASSERT_EQ(all.stats.rejected, 3u);
+  const size_t at = lines[0].find("\"id\":\"") + 6;
+  const std::string id0 = lines[0].substr(at, lines[0].find('"', at) - at);
+  const size_t at5 = lines[5].find("\"id\":\"") + 6;
+  const std::string id5 = lines[5].substr(at5, lines[5].find('"', at5) - at5);
+  const RunResult known =
+      RunArchive(input, 2, BatchOutput::kSummary, 64,
+                 absl::flat_hash_set<uint64_t>{CaseIdHash(id0), CaseIdHash(id5)});
+  EXPECT_EQ(known.stats.rejected, all.stats.rejected);
+  EXPECT_EQ(known.output, all.output);
+  EXPECT_EQ(known.rejects, all.rejects);
+  const RunResult only_first =
+      RunArchive(input, 2, BatchOutput::kSummary, 64,
+                 absl::flat_hash_set<uint64_t>{CaseIdHash(id0)});
+  EXPECT_EQ(only_first.stats.rejected, 2u);
 }
 
 TEST(BatchRun, ATooLongLineIsRejectedNotKept) {
