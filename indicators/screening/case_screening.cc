@@ -32,20 +32,23 @@ std::string CanonicalFor(IdKind kind, std::string_view raw) {
   return v;
 }
 
+// Screens `query` and appends a finding per match. Most parties match
+// nothing, so the field paths are built only for a match: `path_of(k)`
+// names query name k, `id_path` the identifiers.
+template <typename PathOf>
 void Run(const Screener& screener, const ScreeningQuery& query,
-         const std::string& party_path,
-         const std::vector<std::string>& name_paths, const std::string& id_path,
-         const std::string& id_text, Date assessed_on,
+         std::string_view party_path, PathOf path_of, std::string_view id_path,
+         std::string_view id_text, Date assessed_on,
          std::vector<PartyFinding>* out) {
   for (Match& m : screener.Screen(query)) {
     PartyFinding f;
-    f.party_path = party_path;
+    f.party_path = std::string(party_path);
     if (m.query_name >= 0) {
-      f.field_path = name_paths[static_cast<size_t>(m.query_name)];
+      f.field_path = path_of(static_cast<size_t>(m.query_name));
       f.screened = query.names[static_cast<size_t>(m.query_name)];
     } else {
-      f.field_path = id_path;
-      f.screened = id_text;
+      f.field_path = std::string(id_path);
+      f.screened = std::string(id_text);
     }
     const ListEntry& e = screener.lists().entries[m.entry];
     f.listed_later = e.listed_on && *e.listed_on > assessed_on;
@@ -80,18 +83,21 @@ ScreeningQuery QueryForParty(const Party& party) {
 std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
   std::vector<PartyFinding> out;
   auto party = [&](const Party& p, const std::string& path) {
-    const ScreeningQuery q = QueryForParty(p);
-    std::vector<std::string> paths{path + ".name"};
-    for (size_t k = 0; k < p.aliases.size(); ++k) {
-      paths.push_back(absl::StrCat(path, ".aliases[", k, "]"));
-    }
+    auto path_of = [&](size_t k) {
+      return k == 0 ? path + ".name"
+                    : absl::StrCat(path, ".aliases[", k - 1, "]");
+    };
     std::string id_path = path + ".identifiers";
-    std::string id_text;
+    std::string_view id_text;
     if (!p.identifiers.empty()) {
       id_path = absl::StrCat(path, ".identifiers.", p.identifiers[0].first);
       id_text = p.identifiers[0].second;
     }
-    Run(screener, q, path, paths, id_path, id_text, c.assessed_on, &out);
+    Run(screener, QueryForParty(p), path, path_of, id_path, id_text,
+        c.assessed_on, &out);
+  };
+  auto only = [](std::string name) {
+    return [name = std::move(name)](size_t) { return name; };
   };
   party(c.exporter, "exporter");
   party(c.end_user, "end_user");
@@ -102,13 +108,14 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
     q.type = TypeOf(u.kind);
     const std::string path =
         absl::StrCat("end_user.ultimate_end_users[", i, "]");
-    Run(screener, q, path, {path + ".name"}, path, "", c.assessed_on, &out);
+    Run(screener, q, path, only(path + ".name"), path, "", c.assessed_on,
+        &out);
   }
   for (size_t i = 0; i < c.parties.size(); ++i) {
     party(c.parties[i], absl::StrCat("parties[", i, "]"));
   }
   if (c.transport) {
-    std::vector<std::string> carriers_seen, vehicles_seen;
+    std::vector<std::string_view> carriers_seen, vehicles_seen;
     for (size_t i = 0; i < c.transport->legs.size(); ++i) {
       const Leg& leg = c.transport->legs[i];
       const std::string path = absl::StrCat("transport.legs[", i, "]");
@@ -118,8 +125,8 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
         ScreeningQuery q;
         q.names.push_back(*leg.carrier);
         q.type = EntityType::kEntity;
-        Run(screener, q, path, {path + ".carrier"}, path, "", c.assessed_on,
-            &out);
+        Run(screener, q, path, only(path + ".carrier"), path, "",
+            c.assessed_on, &out);
       }
       if (leg.vehicle_id && std::find(vehicles_seen.begin(),
                                       vehicles_seen.end(), *leg.vehicle_id) ==
@@ -139,8 +146,8 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
         }
         if (leg.flag) q.countries.push_back(*leg.flag);
         if (!q.identifiers.empty()) {
-          Run(screener, q, path, {}, path + ".vehicle_id", *leg.vehicle_id,
-              c.assessed_on, &out);
+          Run(screener, q, path, only(""), path + ".vehicle_id",
+              *leg.vehicle_id, c.assessed_on, &out);
         }
       }
     }
