@@ -68,6 +68,13 @@ std::string IndexPath(const std::string& path, size_t index) {
   return absl::StrCat(path, "[", index, "]");
 }
 
+std::string FieldPath::str() const {
+  if (parent_ == nullptr) return std::string(text_);
+  std::string parent = parent_->str();
+  if (index_ != kNoIndex) return IndexPath(parent, index_);
+  return JoinPath(parent, text_);
+}
+
 MapReader::MapReader(const DocNode& node, std::string path, DocErrors* errors)
     : node_(node),
       path_(std::move(path)),
@@ -80,7 +87,7 @@ MapReader::MapReader(const DocNode& node, std::string path, DocErrors* errors)
   }
   // Small maps are searched; large ones (an `extensions` map, or a hostile
   // file) get an index, so that nothing here is quadratic in the keys.
-  constexpr size_t kIndexFrom = 16;
+  constexpr size_t kIndexFrom = 32;
   const bool indexed = node.fields.size() >= kIndexFrom;
   if (indexed) index_.reserve(node.fields.size());
   // Duplicate keys: the first one is read, each later one is an error.
@@ -152,7 +159,7 @@ bool IsDecimalInteger(std::string_view s) {
 
 }  // namespace
 
-std::optional<std::string> ReadString(const DocNode& n, const std::string& path,
+std::optional<std::string> ReadString(const DocNode& n, const FieldPath& path,
                                       DocErrors* errors) {
   // A plain YAML number (an EUC number such as 443) is still text; a boolean
   // or a structure is not.
@@ -163,7 +170,7 @@ std::optional<std::string> ReadString(const DocNode& n, const std::string& path,
   return n.text;
 }
 
-std::optional<bool> ReadBool(const DocNode& n, const std::string& path,
+std::optional<bool> ReadBool(const DocNode& n, const FieldPath& path,
                              DocErrors* errors) {
   if (!n.IsScalar() || n.type != DocNode::ScalarType::kBool) {
     errors->Add(n, path,
@@ -175,7 +182,7 @@ std::optional<bool> ReadBool(const DocNode& n, const std::string& path,
   return n.text == "true";
 }
 
-std::optional<int64_t> ReadInt(const DocNode& n, const std::string& path,
+std::optional<int64_t> ReadInt(const DocNode& n, const FieldPath& path,
                                DocErrors* errors, int64_t min, int64_t max) {
   int64_t v;
   const bool is_number =
@@ -203,7 +210,7 @@ std::optional<int64_t> ReadInt(const DocNode& n, const std::string& path,
   return v;
 }
 
-std::optional<double> ReadNumber(const DocNode& n, const std::string& path,
+std::optional<double> ReadNumber(const DocNode& n, const FieldPath& path,
                                  DocErrors* errors) {
   double v;
   if (!n.IsScalar() || n.type != DocNode::ScalarType::kNumber ||
@@ -217,7 +224,7 @@ std::optional<double> ReadNumber(const DocNode& n, const std::string& path,
   return v;
 }
 
-std::optional<Date> ReadDate(const DocNode& n, const std::string& path,
+std::optional<Date> ReadDate(const DocNode& n, const FieldPath& path,
                              DocErrors* errors) {
   std::optional<Date> d;
   if (n.IsScalar()) d = ParseIsoDate(n.text);
@@ -230,7 +237,7 @@ std::optional<Date> ReadDate(const DocNode& n, const std::string& path,
   return d;
 }
 
-std::optional<Date> ReadPartialDate(const DocNode& n, const std::string& path,
+std::optional<Date> ReadPartialDate(const DocNode& n, const FieldPath& path,
                                     DocErrors* errors, bool latest) {
   std::optional<Date> d;
   if (n.IsScalar()) d = ParsePartialDate(n.text, latest);
@@ -245,7 +252,7 @@ std::optional<Date> ReadPartialDate(const DocNode& n, const std::string& path,
 }
 
 std::optional<CountryCode> ReadCountryShape(const DocNode& n,
-                                            const std::string& path,
+                                            const FieldPath& path,
                                             DocErrors* errors) {
   std::optional<CountryCode> code;
   if (n.IsScalar() && n.type == DocNode::ScalarType::kString) {
@@ -261,7 +268,7 @@ std::optional<CountryCode> ReadCountryShape(const DocNode& n,
   return code;
 }
 
-const std::vector<DocNode>* ReadList(const DocNode& n, const std::string& path,
+const std::vector<DocNode>* ReadList(const DocNode& n, const FieldPath& path,
                                      DocErrors* errors) {
   if (n.kind != DocNode::Kind::kSequence) {
     errors->Add(n, path, absl::StrCat("expected a list, found ", n.Describe()));

@@ -13,9 +13,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/model/country_code.h"
@@ -24,6 +25,32 @@
 #include "rules/doc_tree.h"
 
 namespace divrisk {
+
+// A field's path ("parties[2].country"), spelled out only when an error
+// needs it. A batch reads hundreds of fields per case and almost never
+// reports one, and building every path as a string cost a tenth of its
+// time. A FieldPath refers to the strings and paths it is made from, so it
+// lives only as a parameter, never stored.
+class FieldPath {
+ public:
+  // A path already spelled out.
+  FieldPath(const std::string& path) : text_(path) {}  // NOLINT: implicit
+  FieldPath(const char* path) : text_(path) {}         // NOLINT: implicit
+  // Key `key` of the map at `parent`.
+  FieldPath(const FieldPath& parent, std::string_view key)
+      : parent_(&parent), text_(key) {}
+  // Item `index` of the list at `parent`.
+  FieldPath(const FieldPath& parent, size_t index)
+      : parent_(&parent), index_(index) {}
+
+  std::string str() const;
+
+ private:
+  static constexpr size_t kNoIndex = ~size_t{0};
+  const FieldPath* parent_ = nullptr;
+  std::string_view text_;  // the whole path, or the key under parent_
+  size_t index_ = kNoIndex;
+};
 
 struct DocError {
   int line = 0;  // 0: no position
@@ -43,8 +70,8 @@ class DocErrors {
  public:
   static constexpr size_t kMaxKept = 100;
 
-  void Add(const DocNode& at, std::string path, std::string message) {
-    Add(DocError{at.line, at.column, std::move(path), std::move(message)});
+  void Add(const DocNode& at, const FieldPath& path, std::string message) {
+    Add(DocError{at.line, at.column, path.str(), std::move(message)});
   }
   void Add(DocError e);
   bool empty() const { return errors_.empty(); }
@@ -96,38 +123,38 @@ class MapReader {
   std::string path_;
   DocErrors* errors_;
   bool is_map_;
-  std::vector<bool> used_;
+  absl::InlinedVector<bool, 32> used_;  // no allocation for usual maps
   // For large maps, each key's first field: lookups and the duplicate check
   // stay linear in the number of keys.
-  std::unordered_map<std::string_view, int> index_;
+  absl::flat_hash_map<std::string_view, int> index_;
 };
 
 // Typed scalar readers: return nullopt and record an error when the node is
 // not of the expected kind. `path` names the field in errors.
-std::optional<std::string> ReadString(const DocNode& n, const std::string& path,
+std::optional<std::string> ReadString(const DocNode& n, const FieldPath& path,
                                       DocErrors* errors);
-std::optional<bool> ReadBool(const DocNode& n, const std::string& path,
+std::optional<bool> ReadBool(const DocNode& n, const FieldPath& path,
                              DocErrors* errors);
-std::optional<int64_t> ReadInt(const DocNode& n, const std::string& path,
+std::optional<int64_t> ReadInt(const DocNode& n, const FieldPath& path,
                                DocErrors* errors, int64_t min = 0,
                                int64_t max = INT64_MAX);
-std::optional<double> ReadNumber(const DocNode& n, const std::string& path,
+std::optional<double> ReadNumber(const DocNode& n, const FieldPath& path,
                                  DocErrors* errors);
-std::optional<Date> ReadDate(const DocNode& n, const std::string& path,
+std::optional<Date> ReadDate(const DocNode& n, const FieldPath& path,
                              DocErrors* errors);
 // A possibly partial date ("YYYY", "YYYY-MM", "YYYY-MM-DD"), see date.h.
-std::optional<Date> ReadPartialDate(const DocNode& n, const std::string& path,
+std::optional<Date> ReadPartialDate(const DocNode& n, const FieldPath& path,
                                     DocErrors* errors, bool latest);
 // Checks the code's shape only; existence is for the caller's table.
 std::optional<CountryCode> ReadCountryShape(const DocNode& n,
-                                            const std::string& path,
+                                            const FieldPath& path,
                                             DocErrors* errors);
 // Items of a sequence, or an error and no items.
-const std::vector<DocNode>* ReadList(const DocNode& n, const std::string& path,
+const std::vector<DocNode>* ReadList(const DocNode& n, const FieldPath& path,
                                      DocErrors* errors);
 
 template <typename E>
-std::optional<E> ReadEnum(const DocNode& n, const std::string& path,
+std::optional<E> ReadEnum(const DocNode& n, const FieldPath& path,
                           DocErrors* errors) {
   std::optional<std::string> word = ReadString(n, path, errors);
   if (!word) return std::nullopt;
@@ -139,13 +166,13 @@ std::optional<E> ReadEnum(const DocNode& n, const std::string& path,
 }
 
 template <typename E>
-std::optional<EnumSet<E>> ReadEnumSet(const DocNode& n, const std::string& path,
+std::optional<EnumSet<E>> ReadEnumSet(const DocNode& n, const FieldPath& path,
                                       DocErrors* errors) {
   const std::vector<DocNode>* items = ReadList(n, path, errors);
   if (!items) return std::nullopt;
   EnumSet<E> set;
   for (size_t i = 0; i < items->size(); ++i) {
-    if (auto e = ReadEnum<E>((*items)[i], IndexPath(path, i), errors)) {
+    if (auto e = ReadEnum<E>((*items)[i], FieldPath(path, i), errors)) {
       set.Add(*e);
     }
   }

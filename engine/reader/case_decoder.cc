@@ -35,16 +35,19 @@ class Decoder {
   template <typename T, typename F>
   void Field(MapReader& m, std::string_view key, std::optional<T>* out,
              F read) {
-    if (const DocNode* n = m.Optional(key)) *out = read(*n, m.PathOf(key));
+    if (const DocNode* n = m.Optional(key)) {
+      *out = read(*n, FieldPath(m.path(), key));
+    }
   }
   void Str(MapReader& m, std::string_view key, std::optional<std::string>* o) {
-    Field(m, key, o, [&](const DocNode& n, const std::string& p) {
+    Field(m, key, o, [&](const DocNode& n, const FieldPath& p) {
       return ReadString(n, p, errors_);
     });
   }
   void RequiredStr(MapReader& m, std::string_view key, std::string* o) {
     if (const DocNode* n = m.Required(key)) {
-      std::optional<std::string> s = ReadString(*n, m.PathOf(key), errors_);
+      std::optional<std::string> s =
+          ReadString(*n, FieldPath(m.path(), key), errors_);
       if (s && s->empty()) {
         errors_->Add(*n, m.PathOf(key), "expected a non-empty string");
       }
@@ -52,41 +55,41 @@ class Decoder {
     }
   }
   void Bool(MapReader& m, std::string_view key, std::optional<bool>* o) {
-    Field(m, key, o, [&](const DocNode& n, const std::string& p) {
+    Field(m, key, o, [&](const DocNode& n, const FieldPath& p) {
       return ReadBool(n, p, errors_);
     });
   }
   void Count(MapReader& m, std::string_view key, std::optional<int64_t>* o) {
-    Field(m, key, o, [&](const DocNode& n, const std::string& p) {
+    Field(m, key, o, [&](const DocNode& n, const FieldPath& p) {
       return ReadInt(n, p, errors_, 0, kMaxCount);
     });
   }
   void DateField(MapReader& m, std::string_view key, std::optional<Date>* o) {
-    Field(m, key, o, [&](const DocNode& n, const std::string& p) {
+    Field(m, key, o, [&](const DocNode& n, const FieldPath& p) {
       return ReadDate(n, p, errors_);
     });
   }
   template <typename E>
   void Enum(MapReader& m, std::string_view key, std::optional<E>* o) {
-    Field(m, key, o, [&](const DocNode& n, const std::string& p) {
+    Field(m, key, o, [&](const DocNode& n, const FieldPath& p) {
       return ReadEnum<E>(n, p, errors_);
     });
   }
   template <typename E>
   void RequiredEnum(MapReader& m, std::string_view key, E* o) {
     if (const DocNode* n = m.Required(key)) {
-      if (auto e = ReadEnum<E>(*n, m.PathOf(key), errors_)) *o = *e;
+      if (auto e = ReadEnum<E>(*n, FieldPath(m.path(), key), errors_)) *o = *e;
     }
   }
   void CountryField(MapReader& m, std::string_view key,
                     std::optional<CountryCode>* o) {
-    Field(m, key, o, [&](const DocNode& n, const std::string& p) {
+    Field(m, key, o, [&](const DocNode& n, const FieldPath& p) {
       return Country(n, p);
     });
   }
   void RequiredCountry(MapReader& m, std::string_view key, CountryCode* o) {
     if (const DocNode* n = m.Required(key)) {
-      if (auto c = Country(*n, m.PathOf(key))) *o = *c;
+      if (auto c = Country(*n, FieldPath(m.path(), key))) *o = *c;
     }
   }
   std::vector<std::string> Strings(MapReader& m, std::string_view key,
@@ -123,14 +126,15 @@ class Decoder {
   void List(MapReader& m, std::string_view key, size_t limit, F item) {
     const DocNode* n = m.Optional(key);
     if (n == nullptr) return;
-    const auto* items = Items(*n, m.PathOf(key), limit);
+    const std::string path = m.PathOf(key);
+    const auto* items = Items(*n, path, limit);
     if (items == nullptr) return;
     for (size_t i = 0; i < items->size(); ++i) {
-      item((*items)[i], IndexPath(m.PathOf(key), i));
+      item((*items)[i], IndexPath(path, i));
     }
   }
 
-  std::optional<CountryCode> Country(const DocNode& n, const std::string& path);
+  std::optional<CountryCode> Country(const DocNode& n, const FieldPath& path);
   void ReadParty(MapReader& m, Party* p, bool with_role);
   void ReadEndUser(const DocNode& n);
   void ReadGoods(const DocNode& n, const std::string& path);
@@ -155,7 +159,7 @@ class Decoder {
 };
 
 std::optional<CountryCode> Decoder::Country(const DocNode& n,
-                                            const std::string& path) {
+                                            const FieldPath& path) {
   std::optional<CountryCode> code = ReadCountryShape(n, path, errors_);
   if (code && ref_.Country(*code) == nullptr) {
     errors_->Add(n, path,
@@ -181,7 +185,7 @@ void Decoder::ReadParty(MapReader& m, Party* p, bool with_role) {
   RequiredCountry(m, "country", &p->country);
   if (with_role) {
     if (const DocNode* n = m.Required("role")) {
-      p->role = ReadEnum<PartyRole>(*n, m.PathOf("role"), errors_);
+      p->role = ReadEnum<PartyRole>(*n, FieldPath(m.path(), "role"), errors_);
     }
   }
   Enum(m, "kind", &p->kind);
@@ -261,7 +265,7 @@ void Decoder::ReadGoods(const DocNode& n, const std::string& path) {
   RequiredStr(m, "description", &g.description);
   Str(m, "control_entry", &g.control_entry);
   if (const DocNode* q = m.Required("quantity")) {
-    g.quantity = ReadInt(*q, m.PathOf("quantity"), errors_, 1, kMaxCount)
+    g.quantity = ReadInt(*q, FieldPath(m.path(), "quantity"), errors_, 1, kMaxCount)
                      .value_or(0);
   }
   std::optional<QuantityUnit> unit;
@@ -270,7 +274,7 @@ void Decoder::ReadGoods(const DocNode& n, const std::string& path) {
   Enum(m, "condition", &g.condition);
   CountryField(m, "origin_country", &g.origin_country);
   Field(m, "unit_value", &g.unit_value,
-        [&](const DocNode& v, const std::string& p) -> std::optional<double> {
+        [&](const DocNode& v, const FieldPath& p) -> std::optional<double> {
           auto d = ReadNumber(v, p, errors_);
           if (d && *d < 0) {
             errors_->Add(v, p, "expected a value of zero or more");
@@ -603,7 +607,7 @@ void Decoder::Run(const DocNode& root) {
     RequiredStr(am, "path", &a.path);
     Str(am, "old", &a.old_value);
     if (const DocNode* v = am.Required("new")) {
-      a.new_value = ReadString(*v, am.PathOf("new"), errors_).value_or("");
+      a.new_value = ReadString(*v, FieldPath(am.path(), "new"), errors_).value_or("");
     }
     am.Finish();
     c_.amendments.push_back(std::move(a));

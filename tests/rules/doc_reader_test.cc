@@ -123,6 +123,24 @@ TEST(MapReader, PathOf) {
   EXPECT_EQ(IndexPath("transport.legs", 3), "transport.legs[3]");
 }
 
+// A lazy path spells out as the eager helpers would, at any depth.
+TEST(FieldPath, SpellsOutLikeJoinPathAndIndexPath) {
+  const std::string parties = "parties";
+  const FieldPath list(parties);
+  const FieldPath item(list, size_t{2});
+  EXPECT_EQ(FieldPath(item, "country").str(), "parties[2].country");
+  EXPECT_EQ(FieldPath(FieldPath(""), "id").str(), "id");
+  EXPECT_EQ(FieldPath(FieldPath(item, "aliases"), size_t{0}).str(),
+            "parties[2].aliases[0]");
+  // The reader's error carries the spelled-out path.
+  DocNode root = Yaml("a: true\n");
+  DocErrors errors;
+  EXPECT_FALSE(ReadString(root.fields[0].second, FieldPath(item, "name"),
+                          &errors));
+  ASSERT_EQ(errors.list().size(), 1u);
+  EXPECT_EQ(errors.list()[0].path, "parties[2].name");
+}
+
 // ----------------------------------------------------------------- scalars
 
 TEST(ReadString, AcceptsTextAndNumbersRejectsBooleansAndStructures) {
