@@ -1,6 +1,7 @@
 #include "engine/reader/json_parser.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -103,15 +104,21 @@ class Builder {
     for (auto field_result : object) {
       od::field field;
       if (auto e = std::move(field_result).get(field)) return Error(Last(), e);
+      // The key's raw text starts just after its opening quote.
+      const char* key_start = field.key().raw() - 1;
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return Error(Last(), e);
-      if (n == out->fields.size()) out->fields.emplace_back();
+      if (n == out->fields.size()) {
+        // A fresh map: room for a case's usual keys at once, rather than
+        // moving the nodes at every doubling.
+        if (n == 0) out->fields.reserve(16);
+        out->fields.emplace_back();
+      }
       auto& [key_node, child] = out->fields[n++];
       key_node.kind = DocNode::Kind::kScalar;
       key_node.type = DocNode::ScalarType::kString;
       key_node.text.assign(key);
-      // The key token starts just before the value: find its quote.
-      Locate(KeyStart(field.value().raw_json_token().data()), &key_node);
+      Locate(key_start, &key_node);
       if (auto s = Build(field.value(), depth + 1, &child); !s.ok()) {
         out->fields.resize(n);
         return s;
@@ -131,7 +138,10 @@ class Builder {
     for (auto item_result : array) {
       od::value item;
       if (auto e = std::move(item_result).get(item)) return Error(Last(), e);
-      if (n == out->items.size()) out->items.emplace_back();
+      if (n == out->items.size()) {
+        if (n == 0) out->items.reserve(4);
+        out->items.emplace_back();
+      }
       if (auto s = Build(item, depth + 1, &out->items[n++]); !s.ok()) {
         out->items.resize(n);
         return s;
@@ -148,27 +158,6 @@ class Builder {
     out->type = type;
     out->items.clear();
     out->fields.clear();
-  }
-
-  // Back from a value's first byte over ':' and blanks to the key's opening
-  // quote.
-  const char* KeyStart(const char* value_start) const {
-    const char* p = value_start;
-    while (p > base_ && *(p - 1) != ':') --p;
-    if (p > base_) --p;
-    while (p > base_ && (*(p - 1) == ' ' || *(p - 1) == '\t' ||
-                         *(p - 1) == '\n' || *(p - 1) == '\r')) {
-      --p;
-    }
-    if (p > base_ && *(p - 1) == '"') {
-      --p;
-      while (p > base_ && !(*(p - 1) == '"' && (p - 1 == base_ ||
-                                                *(p - 2) != '\\'))) {
-        --p;
-      }
-      if (p > base_) --p;
-    }
-    return p;
   }
 
   const char* Where(od::value& value) { return value.raw_json_token().data(); }
@@ -192,12 +181,15 @@ class Builder {
       line_ = first_line_;
       line_start_ = 0;
     }
-    for (; scanned_ < offset; ++scanned_) {
-      if (text_[scanned_] == '\n') {
-        ++line_;
-        line_start_ = scanned_ + 1;
-      }
+    // memchr: a JSON Lines line has no newline at all, and this ran over
+    // every byte of it one at a time.
+    while (const void* nl = std::memchr(text_.data() + scanned_, '\n',
+                                        offset - scanned_)) {
+      ++line_;
+      line_start_ = static_cast<const char*>(nl) - text_.data() + 1;
+      scanned_ = line_start_;
     }
+    scanned_ = offset;
     out->line = line_;
     out->column = static_cast<int>(offset - line_start_) + 1;
   }
