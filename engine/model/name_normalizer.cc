@@ -29,10 +29,11 @@ std::string NormalizeName(std::string_view name) {
             ? absl::ascii_tolower(static_cast<unsigned char>(c))
             : ' ';
   }
-  std::vector<std::string> tokens =
+  std::vector<absl::string_view> tokens =
       absl::StrSplit(folded, ' ', absl::SkipEmpty());
-  std::erase_if(tokens, [](const std::string& t) {
-    return std::find(std::begin(kLegalForms), std::end(kLegalForms), t) !=
+  std::erase_if(tokens, [](absl::string_view t) {
+    return std::find(std::begin(kLegalForms), std::end(kLegalForms),
+                     std::string_view(t.data(), t.size())) !=
            std::end(kLegalForms);
   });
   std::sort(tokens.begin(), tokens.end());
