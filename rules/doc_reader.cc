@@ -107,6 +107,7 @@ MapReader::MapReader(const DocNode& node, std::string path, DocErrors* errors)
                  absl::StrCat("duplicate key (first at line ",
                               node.fields[first].first.line, ")"));
     used_[i] = true;
+    has_duplicates_ = true;
   }
 }
 
@@ -115,8 +116,16 @@ int MapReader::IndexOf(std::string_view key) const {
     auto it = index_.find(key);
     return it == index_.end() ? -1 : it->second;
   }
-  for (size_t i = 0; i < node_.fields.size(); ++i) {
-    if (node_.fields[i].first.text == key) return static_cast<int>(i);
+  // Readers mostly ask for keys in the order files write them: the search
+  // starts after the last key found, so such lookups take one comparison.
+  // With duplicate keys it starts at the top, as the first one is read.
+  const size_t n = node_.fields.size();
+  const size_t start = has_duplicates_ ? 0 : next_;
+  for (size_t k = 0, i = start; k < n; ++k, i = i + 1 == n ? 0 : i + 1) {
+    if (node_.fields[i].first.text == key) {
+      next_ = i + 1 == n ? 0 : i + 1;
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }

@@ -124,6 +124,8 @@ class MapReader {
   DocErrors* errors_;
   bool is_map_;
   absl::InlinedVector<bool, 32> used_;  // no allocation for usual maps
+  mutable size_t next_ = 0;  // where IndexOf starts looking
+  bool has_duplicates_ = false;
   // For large maps, each key's first field: lookups and the duplicate check
   // stay linear in the number of keys.
   absl::flat_hash_map<std::string_view, int> index_;

@@ -20,7 +20,8 @@ class Builder {
         base_(base),
         limits_(limits),
         first_line_(first_line),
-        line_(first_line) {}
+        line_(first_line),
+        has_newline_(text.find('\n') != std::string_view::npos) {}
 
   // Converts `value` into `*out`; returns an error "line:col: message".
   absl::Status Build(od::value value, int depth, DocNode* out) {
@@ -181,10 +182,11 @@ class Builder {
       line_ = first_line_;
       line_start_ = 0;
     }
-    // memchr: a JSON Lines line has no newline at all, and this ran over
-    // every byte of it one at a time.
-    while (const void* nl = std::memchr(text_.data() + scanned_, '\n',
-                                        offset - scanned_)) {
+    // A JSON Lines line has no newline at all; otherwise memchr finds them.
+    while (has_newline_ && offset > scanned_) {
+      const void* nl = std::memchr(text_.data() + scanned_, '\n',
+                                   offset - scanned_);
+      if (nl == nullptr) break;
       ++line_;
       line_start_ = static_cast<const char*>(nl) - text_.data() + 1;
       scanned_ = line_start_;
@@ -203,6 +205,7 @@ class Builder {
   size_t scanned_ = 0;     // bytes before this offset are counted
   int line_;               // line at `scanned_`
   size_t line_start_ = 0;  // offset where that line starts
+  bool has_newline_;
 };
 
 // Where in `text` lies an error that simdjson's first pass reports without
