@@ -667,15 +667,27 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
   // An archive names the same exporters, carriers and end users again and
   // again: each thread remembers the results of its recent queries. The
   // result is a function of the query and the screener alone, so the cache
-  // changes nothing but the time; it is emptied when full, so memory stays
-  // bounded whatever the archive's size.
-  constexpr size_t kCacheEntries = 1 << 14;
-  thread_local absl::flat_hash_map<std::string, std::vector<Match>> cache;
+  // changes nothing but the time. It keeps two generations: when the
+  // current one is full it becomes the previous one, and a query found
+  // there moves back, so the names in use survive while memory stays
+  // bounded (at most twice kCacheEntries) whatever the archive's size.
+  constexpr size_t kCacheEntries = 1 << 15;
+  using Cache = absl::flat_hash_map<std::string, std::vector<Match>>;
+  thread_local Cache current, previous;
   std::string key = QueryKey(id_, query);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  std::vector<Match> matches = Run(query, false);
-  if (cache.size() >= kCacheEntries) cache.clear();
-  cache.emplace(std::move(key), matches);
+  if (auto it = current.find(key); it != current.end()) return it->second;
+  std::vector<Match> matches;
+  if (auto it = previous.find(key); it != previous.end()) {
+    matches = std::move(it->second);
+    previous.erase(it);
+  } else {
+    matches = Run(query, false);
+  }
+  if (current.size() >= kCacheEntries) {
+    previous = std::move(current);
+    current = Cache();
+  }
+  current.emplace(std::move(key), matches);
   return matches;
 }
 

@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -145,6 +146,28 @@ TEST(ScreenerTest, CachedResultsAreTheMatchersOwn) {
   const Screener empty(std::move(other));
   EXPECT_FALSE(s.Screen(Q("Eastgate Global Logistics")).empty());
   EXPECT_TRUE(empty.Screen(Q("Eastgate Global Logistics")).empty());
+}
+
+// The cache rolls over into a previous generation when full: a query made
+// before two rollovers, and one kept alive by being asked throughout, still
+// get the matcher's own results.
+TEST(ScreenerTest, CacheRolloverKeepsResultsExact) {
+  const Screener& s = Shared();
+  const ScreeningQuery kept = Q("Eastgate Global Logistics");
+  const ScreeningQuery early = Q("Leader International");
+  const std::vector<Match> kept_expected = s.ScreenUncached(kept);
+  const std::vector<Match> early_expected = s.ScreenUncached(early);
+  ASSERT_FALSE(kept_expected.empty());
+  ASSERT_FALSE(early_expected.empty());
+  s.Screen(early);
+  for (int i = 0; i < 100000; ++i) {
+    s.Screen(Q(absl::StrCat("filler ", i)));
+    if (i % 1000 == 0) {
+      ASSERT_EQ(Refs(s, s.Screen(kept)), Refs(s, kept_expected));
+    }
+  }
+  EXPECT_EQ(Refs(s, s.Screen(early)), Refs(s, early_expected));
+  EXPECT_EQ(Refs(s, s.Screen(kept)), Refs(s, kept_expected));
 }
 
 TEST(ScreenerTest, TypoReorderLegalFormAndScript) {
