@@ -29,14 +29,24 @@ uint64_t CaseIdHash(std::string_view id) {
   return std::hash<std::string_view>()(id);
 }
 
+namespace {
+
+// One chunk of input and what became of its lines.
+struct Chunk {
+  std::vector<InputLine> lines;
+  size_t size = 0;
+  uint64_t end_position = 0;  // the input's position after its last line
+  std::vector<LineOutcome> outcomes;
+};
+
+}  // namespace
+
 absl::Status RunBatch(const Plan& plan, InputSource& input,
                       const BatchRunOptions& options, BatchSink& sink,
                       BatchStats* stats) {
   if (!options.resume) *stats = BatchStats{};
   stats->per_band.resize(plan.bands.size(), 0);
   ChunkScorer scorer(plan, options.chunk);
-  std::vector<InputLine> lines;
-  std::vector<LineOutcome> outcomes;
   // Case ids seen so far, as 64-bit hashes: eight bytes a case, not the id;
   // only those that can repeat when that is known.
   auto may_repeat = [&](uint64_t hash) {
@@ -46,18 +56,28 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
   for (uint64_t hash : options.seen) {
     if (may_repeat(hash)) seen.insert(hash);
   }
-  for (;;) {
-    const size_t n = input.ReadChunk(options.chunk_lines, &lines);
-    if (n == 0) break;
-    std::span<const InputLine> chunk(lines.data(), n);
-    scorer.Process(chunk, &outcomes);
-    for (size_t i = 0; i < n; ++i) {
-      LineOutcome& outcome = outcomes[i];
+  auto read = [&](Chunk& chunk) {
+    chunk.size = input.ReadChunk(options.chunk_lines, &chunk.lines);
+    chunk.end_position = input.position();
+    return chunk.size > 0;
+  };
+  // With several scoring threads (ChunkScorer::Start returns at once), this
+  // thread reads the next chunk and hands over the last one while a chunk
+  // is scored, so the scoring threads do not wait on it.
+  auto score = [&](Chunk& chunk) {
+    scorer.Start(std::span<const InputLine>(chunk.lines.data(), chunk.size),
+                 &chunk.outcomes);
+  };
+  // In input order: the duplicate check, the counts and the sink.
+  auto hand_over = [&](Chunk& chunk) -> absl::Status {
+    for (size_t i = 0; i < chunk.size; ++i) {
+      LineOutcome& outcome = chunk.outcomes[i];
       ++stats->read;
       if (const uint64_t hash = CaseIdHash(outcome.case_id);
           outcome.ok && may_repeat(hash) && !seen.insert(hash).second) {
         outcome.ok = false;
-        outcome.errors = {absl::StrCat(lines[i].number, ":1: id: duplicate case id '",
+        outcome.errors = {absl::StrCat(chunk.lines[i].number,
+                                       ":1: id: duplicate case id '",
                                        outcome.case_id,
                                        "': rejected after its first occurrence")};
       }
@@ -65,14 +85,34 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
         ++stats->scored;
         ++stats->per_band[outcome.band];
         ++stats->per_recommendation[static_cast<int>(outcome.recommendation)];
-        sink.Scored(lines[i], outcome);
+        sink.Scored(chunk.lines[i], outcome);
       } else {
         ++stats->rejected;
-        sink.Rejected(lines[i], outcome);
+        sink.Rejected(chunk.lines[i], outcome);
       }
     }
-    if (absl::Status s = sink.EndChunk(*stats, input); !s.ok()) return s;
+    if (absl::Status s = sink.EndChunk(*stats, chunk.end_position); !s.ok()) {
+      return s;
+    }
     if (options.on_chunk) options.on_chunk(*stats, input);
+    return absl::OkStatus();
+  };
+  // Two chunks: while one is scored, the other is handed over, then refilled.
+  Chunk chunks[2];
+  if (read(chunks[0])) {
+    score(chunks[0]);
+    for (int current = 0;; current ^= 1) {
+      Chunk& next = chunks[current ^ 1];
+      const bool more = read(next);
+      scorer.Wait();
+      if (more) score(next);
+      absl::Status s = hand_over(chunks[current]);
+      if (!s.ok()) {
+        scorer.Wait();
+        return s;
+      }
+      if (!more) break;
+    }
   }
   if (input.failed()) {
     return absl::DataLossError(absl::StrCat(

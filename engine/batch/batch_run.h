@@ -4,6 +4,8 @@
 // each chunk on all threads (ChunkScorer), then, in input order: rejects a
 // case id seen before, hands every line to the sink as scored or rejected,
 // and counts. Every input line is accounted for: read = scored + rejected.
+// Reading the next chunk and handing over the last one overlap the scoring
+// of the current one, so the scoring threads do not wait on them.
 
 #ifndef DIVRISK_ENGINE_BATCH_BATCH_RUN_H_
 #define DIVRISK_ENGINE_BATCH_BATCH_RUN_H_
@@ -39,16 +41,17 @@ class BatchSink {
   virtual void Scored(const InputLine& line, const LineOutcome& outcome) = 0;
   virtual void Rejected(const InputLine& line, const LineOutcome& outcome) = 0;
   // Called after the lines of each chunk, with the stats so far and the
-  // input standing after the chunk's last line: a sink flushes and
-  // checkpoints here. An error (a write failed) stops the run.
-  virtual absl::Status EndChunk(const BatchStats&, const InputSource&) {
+  // input position after the chunk's last line (InputSource::position()):
+  // a sink flushes and checkpoints here. An error (a write failed) stops
+  // the run.
+  virtual absl::Status EndChunk(const BatchStats&, uint64_t /*position*/) {
     return absl::OkStatus();
   }
 };
 
 struct BatchRunOptions {
   ChunkOptions chunk;
-  size_t chunk_lines = 4096;
+  size_t chunk_lines = 1024;
   // Called after each chunk with the stats so far (progress display).
   std::function<void(const BatchStats&, const InputSource&)> on_chunk;
   // Resuming an interrupted run: *stats already holds the counts of the

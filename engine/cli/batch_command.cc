@@ -95,15 +95,14 @@ class FileSink : public BatchSink {
   void Rejected(const InputLine& line, const LineOutcome& outcome) override {
     rejects_.Write(RejectJson(line, outcome));
   }
-  absl::Status EndChunk(const BatchStats& stats,
-                        const InputSource& input) override {
+  absl::Status EndChunk(const BatchStats& stats, uint64_t position) override {
     absl::StatusOr<uint64_t> out_bytes = out_.Flush("standard output");
     if (!out_bytes.ok()) return out_bytes.status();
     absl::StatusOr<uint64_t> rejects_bytes = rejects_.Flush("standard error");
     if (!rejects_bytes.ok()) return rejects_bytes.status();
     KillPoint("chunk");
     if (checkpoint_path_.empty()) return absl::OkStatus();
-    checkpoint_.position = input.position();
+    checkpoint_.position = position;
     checkpoint_.output_bytes = *out_bytes;
     checkpoint_.rejects_bytes = *rejects_bytes;
     checkpoint_.stats = stats;
@@ -367,7 +366,7 @@ int RunBatchCommand(const BatchOptions& options) {
     if (!resume || !resume->done) {
       // Everything flushed and checkpointed once more (also when the input
       // was empty), marked done before the renames.
-      s = sink.EndChunk(stats, **input);
+      s = sink.EndChunk(stats, (*input)->position());
       if (s.ok() && !checkpoint_path.empty()) {
         BatchCheckpoint done = sink.checkpoint();
         done.done = true;

@@ -48,7 +48,7 @@ struct BatchOptions {
   std::string db_file;
   bool fail_on_reject = false;
   bool resume = false;       // continue from OUT.checkpoint
-  size_t chunk_lines = 4096;  // lines per chunk (and per checkpoint)
+  size_t chunk_lines = 1024;  // lines per chunk (and per checkpoint)
   std::string input;  // JSONL file, directory, or "-"/empty for stdin
 };
 int RunBatchCommand(const BatchOptions& options);

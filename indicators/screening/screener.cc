@@ -671,7 +671,7 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
   // current one is full it becomes the previous one, and a query found
   // there moves back, so the names in use survive while memory stays
   // bounded (at most twice kCacheEntries) whatever the archive's size.
-  constexpr size_t kCacheEntries = 1 << 15;
+  constexpr size_t kCacheEntries = 1 << 14;
   using Cache = absl::flat_hash_map<std::string, std::vector<Match>>;
   thread_local Cache current, previous;
   std::string key = QueryKey(id_, query);

@@ -66,10 +66,9 @@ struct Collected : BatchSink {
   void Rejected(const InputLine& line, const LineOutcome& o) override {
     rejects += RejectJson(line, o);
   }
-  absl::Status EndChunk(const BatchStats& stats,
-                        const InputSource& input) override {
+  absl::Status EndChunk(const BatchStats& stats, uint64_t position) override {
     BatchCheckpoint c;
-    c.position = input.position();
+    c.position = position;
     c.output_bytes = output.size();
     c.rejects_bytes = rejects.size();
     c.stats = stats;
