@@ -125,16 +125,17 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
   a.categories = ApplyCapsAndMitigation(plan, raw, c.mitigations);
 
   Decompose(plan, c, scores.effective.row(row), a.categories, &a.contributions);
-  for (Contribution& line : a.contributions) {
-    if (line.indicator < 0) continue;
-    line.unknown = std::isnan(scores.values(row, line.indicator));
-    if (full) plan.indicators[line.indicator].kernel->Explain(c, &line.evidence);
-  }
+  // Sorted before the evidence is added: the lines are light to move then.
   std::stable_sort(a.contributions.begin(), a.contributions.end(),
                    [](const Contribution& x, const Contribution& y) {
                      return std::llabs(x.contribution_q) >
                             std::llabs(y.contribution_q);
                    });
+  for (Contribution& line : a.contributions) {
+    if (line.indicator < 0) continue;
+    line.unknown = std::isnan(scores.values(row, line.indicator));
+    if (full) plan.indicators[line.indicator].kernel->Explain(c, &line.evidence);
+  }
 
   for (const GateHit& hit : a.result.gates) {
     HardStop stop{hit.gate, hit.action, hit.on_unknown, {}};
