@@ -59,14 +59,9 @@ class ChunkScorer {
   ~ChunkScorer();
 
   // Processes `lines` into `outcomes` (resized to match, storage reused).
-  void Process(std::span<const InputLine> lines,
-               std::vector<LineOutcome>* outcomes) {
-    Start(lines, outcomes);
-    Wait();
-  }
-  // The same in two steps: with several threads Start returns at once and
-  // Wait waits for the chunk; with one, Start does the work. `lines` and
-  // `outcomes` must stay put until Wait returns.
+  // With several threads Start returns at once and Wait waits for the
+  // chunk; with one, Start does the work. `lines` and `outcomes` must stay
+  // put until Wait returns.
   void Start(std::span<const InputLine> lines,
              std::vector<LineOutcome>* outcomes);
   void Wait();
