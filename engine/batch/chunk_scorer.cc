@@ -15,71 +15,24 @@ struct ChunkScorer::Worker {
 };
 
 ChunkScorer::ChunkScorer(const Plan& plan, ChunkOptions options)
-    : plan_(plan), options_(options) {
-  const size_t n = static_cast<size_t>(std::max(1, options_.threads));
-  for (size_t t = 0; t < n; ++t) {
+    : plan_(plan),
+      options_(options),
+      pool_(static_cast<size_t>(std::max(1, options.threads))) {
+  for (size_t t = 0; t < pool_.threads(); ++t) {
     workers_.push_back(std::make_unique<Worker>(plan_));
-  }
-  if (n > 1) {
-    for (size_t t = 0; t < n; ++t) threads_.emplace_back([this, t] { Loop(t); });
   }
 }
 
-ChunkScorer::~ChunkScorer() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  work_.notify_all();
-  threads_.clear();  // joins
-}
+ChunkScorer::~ChunkScorer() = default;
 
 void ChunkScorer::Start(std::span<const InputLine> lines,
                         std::vector<LineOutcome>* outcomes) {
   outcomes->resize(lines.size());
-  lines_ = lines;
-  outcomes_ = outcomes;
-  if (threads_.empty()) {
-    RunSlice(0);
-    return;
-  }
-  {
-    std::lock_guard lock(mu_);
-    ++generation_;
-    pending_ = threads_.size();
-  }
-  work_.notify_all();
-}
-
-void ChunkScorer::Wait() {
-  std::unique_lock lock(mu_);
-  done_.wait(lock, [this] { return pending_ == 0; });
-}
-
-void ChunkScorer::Loop(size_t t) {
-  uint64_t seen = 0;
-  for (;;) {
-    {
-      std::unique_lock lock(mu_);
-      work_.wait(lock, [&] { return stopping_ || generation_ != seen; });
-      if (stopping_) return;
-      seen = generation_;
-    }
-    RunSlice(t);
-    std::lock_guard lock(mu_);
-    if (--pending_ == 0) done_.notify_all();
-  }
-}
-
-// Contiguous slices, one per worker: which thread scores a line changes
-// nothing in its bytes.
-void ChunkScorer::RunSlice(size_t t) {
-  const size_t n = lines_.size();
-  const size_t per = (n + workers_.size() - 1) / workers_.size();
-  const size_t begin = std::min(n, t * per);
-  const size_t end = std::min(n, begin + per);
-  RunWorker(*workers_[t], lines_.subspan(begin, end - begin),
-            std::span<LineOutcome>(outcomes_->data() + begin, end - begin));
+  pool_.Start(lines.size(), [this, lines, outcomes](size_t t, size_t begin,
+                                                    size_t end) {
+    RunWorker(*workers_[t], lines.subspan(begin, end - begin),
+              std::span<LineOutcome>(outcomes->data() + begin, end - begin));
+  });
 }
 
 void ChunkScorer::RunWorker(Worker& w, std::span<const InputLine> lines,

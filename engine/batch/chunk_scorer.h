@@ -10,16 +10,13 @@
 #ifndef DIVRISK_ENGINE_BATCH_CHUNK_SCORER_H_
 #define DIVRISK_ENGINE_BATCH_CHUNK_SCORER_H_
 
-#include <condition_variable>
-#include <cstdint>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "engine/batch/line_reader.h"
+#include "engine/batch/parallel.h"
 #include "engine/explain/assessment.h"
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"
@@ -49,9 +46,8 @@ struct ChunkOptions {
   bool keep_rows = false;  // fill LineOutcome::result and ::contributions
 };
 
-// With several threads, each has its own thread for the scorer's life:
-// the per-thread caches (screening results, transliterators, the JSON
-// tree) then last from chunk to chunk, and the caller is free while a
+// With several threads the slices run on a SlicePool, whose threads (and
+// per-thread caches) last the scorer's life; the caller is free while a
 // chunk is scored (Start, then Wait).
 class ChunkScorer {
  public:
@@ -64,29 +60,17 @@ class ChunkScorer {
   // put until Wait returns.
   void Start(std::span<const InputLine> lines,
              std::vector<LineOutcome>* outcomes);
-  void Wait();
+  void Wait() { pool_.Wait(); }
 
  private:
   struct Worker;
   void RunWorker(Worker& worker, std::span<const InputLine> lines,
                  std::span<LineOutcome> outcomes);
-  // Thread `t`: scores slice t of each chunk started, until stopped.
-  void Loop(size_t t);
-  void RunSlice(size_t t);
 
   const Plan& plan_;
   ChunkOptions options_;
   std::vector<std::unique_ptr<Worker>> workers_;
-
-  std::mutex mu_;
-  std::condition_variable work_;  // a chunk was started, or stopping
-  std::condition_variable done_;  // a slice finished
-  uint64_t generation_ = 0;       // chunks started so far
-  size_t pending_ = 0;            // slices of the current chunk not done
-  bool stopping_ = false;
-  std::span<const InputLine> lines_;
-  std::vector<LineOutcome>* outcomes_ = nullptr;
-  std::vector<std::jthread> threads_;  // last: stopped before the rest
+  SlicePool pool_;  // last: its threads stop before the workers go
 };
 
 }  // namespace divrisk

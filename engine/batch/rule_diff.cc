@@ -100,6 +100,7 @@ absl::Status DiffRuleSets(const Plan& old_plan, const Plan& new_plan,
   for (int t = 0; t < std::max(1, options.threads); ++t) {
     workers.push_back(std::make_unique<Worker>(old_plan, new_plan));
   }
+  SlicePool pool(workers.size());
   std::vector<InputLine> lines;
   std::vector<LineDiff> diffs;
   absl::flat_hash_set<uint64_t> seen;
@@ -108,7 +109,7 @@ absl::Status DiffRuleSets(const Plan& old_plan, const Plan& new_plan,
     const size_t n = input.ReadChunk(options.chunk_lines, &lines);
     if (n == 0) break;
     diffs.resize(n);
-    ParallelSlices(n, workers.size(), [&](size_t t, size_t begin, size_t end) {
+    pool.Run(n, [&](size_t t, size_t begin, size_t end) {
       Worker& w = *workers[t];
       const size_t m = end - begin;
       if (w.cases.size() < m) w.cases.resize(m);
