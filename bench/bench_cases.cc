@@ -5,10 +5,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 #include "engine/reader/case_reader.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 
 namespace divrisk::bench {
 

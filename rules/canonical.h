@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "rules/doc_tree.h"
+#include "engine/doc/doc_tree.h"
 
 namespace divrisk {
 
@@ -20,14 +20,6 @@ void AppendCanonical(const DocNode& node, std::string* out);
 
 // Lower-case hex SHA-256 of `bytes` (OpenSSL).
 std::string Sha256Hex(std::string_view bytes);
-
-// Appends `node` as plain JSON, keys in document order: strings as strings,
-// numbers that JSON can carry as numbers (others as strings), booleans and
-// null as themselves. Used to carry a case's `extensions` through untouched.
-void AppendJson(const DocNode& node, std::string* out);
-
-// `text` as a JSON string literal, quotes included (UTF-8 kept as is).
-void AppendJsonString(std::string_view text, std::string* out);
 
 }  // namespace divrisk
 

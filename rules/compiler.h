@@ -15,8 +15,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "engine/doc/doc_tree.h"
 #include "indicators/registry.h"
-#include "rules/doc_tree.h"
 #include "rules/plan.h"
 
 namespace divrisk {
@@ -51,12 +51,6 @@ absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
 // Compiles the rule set in directory `dir`.
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const KernelRegistry& registry = BuiltinKernels());
-
-// Reads a whole file; NotFound / InvalidArgument with the path on failure.
-// A file (or a pipe, or /dev/zero) longer than `max_bytes` is refused after
-// reading max_bytes + 1 bytes: "PATH: file larger than the limit of N bytes".
-absl::StatusOr<std::string> ReadFileToString(
-    const std::string& path, size_t max_bytes = DocLimits{}.max_bytes);
 
 }  // namespace divrisk
 

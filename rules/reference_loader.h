@@ -8,8 +8,8 @@
 #ifndef DIVRISK_RULES_REFERENCE_LOADER_H_
 #define DIVRISK_RULES_REFERENCE_LOADER_H_
 
+#include "engine/doc/doc_reader.h"
 #include "engine/model/reference_data.h"
-#include "rules/doc_reader.h"
 
 namespace divrisk {
 

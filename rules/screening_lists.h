@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/doc/doc_reader.h"
 #include "indicators/screening/loaders.h"
-#include "rules/doc_reader.h"
 
 namespace divrisk {
 

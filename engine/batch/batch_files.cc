@@ -9,9 +9,9 @@
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
-#include "engine/reader/json_parser.h"
-#include "rules/canonical.h"
-#include "rules/doc_reader.h"
+#include "engine/doc/doc_reader.h"
+#include "engine/doc/json_parser.h"
+#include "engine/doc/json_text.h"
 
 namespace divrisk {
 

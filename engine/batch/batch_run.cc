@@ -2,7 +2,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "rules/canonical.h"
+#include "engine/doc/json_text.h"
 
 namespace divrisk {
 

@@ -1,9 +1,9 @@
 #include "engine/batch/line_parser.h"
 
 #include "absl/strings/str_cat.h"
+#include "engine/doc/json_parser.h"
+#include "engine/doc/yaml_parser.h"
 #include "engine/reader/case_decoder.h"
-#include "engine/reader/json_parser.h"
-#include "rules/yaml_parser.h"
 
 namespace divrisk {
 

@@ -20,8 +20,8 @@
 #include "engine/batch/batch_run.h"
 #include "engine/batch/repeated_ids.h"
 #include "engine/cli/commands.h"
+#include "engine/doc/json_text.h"
 #include "engine/output/sqlite_writer.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
 
 namespace divrisk::cli {

@@ -10,8 +10,8 @@
 #include "absl/strings/str_format.h"
 #include "engine/batch/rule_diff.h"
 #include "engine/cli/commands.h"
+#include "engine/doc/json_text.h"
 #include "engine/output/json_writer.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
 
 namespace divrisk::cli {

@@ -3,9 +3,9 @@
 #include <optional>
 #include <vector>
 
+#include "engine/doc/json_text.h"
 #include "engine/generate/case_generator.h"
 #include "engine/output/case_json_writer.h"
-#include "rules/canonical.h"
 
 namespace divrisk {
 namespace {

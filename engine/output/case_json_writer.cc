@@ -11,6 +11,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "engine/doc/json_text.h"
+
 namespace divrisk {
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "rules/canonical.h"
+#include "engine/doc/json_text.h"
 
 namespace divrisk {
 

@@ -2,7 +2,8 @@
 
 #include <cctype>
 
-#include "rules/canonical.h"
+#include "engine/doc/json_text.h"
+
 
 namespace divrisk {
 

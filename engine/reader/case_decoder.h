@@ -10,9 +10,9 @@
 #ifndef DIVRISK_ENGINE_READER_CASE_DECODER_H_
 #define DIVRISK_ENGINE_READER_CASE_DECODER_H_
 
+#include "engine/doc/doc_reader.h"
 #include "engine/model/case.h"
 #include "engine/model/reference_data.h"
-#include "rules/doc_reader.h"
 
 namespace divrisk {
 

@@ -2,10 +2,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_parser.h"
+#include "engine/doc/yaml_parser.h"
 #include "engine/reader/case_decoder.h"
-#include "engine/reader/json_parser.h"
-#include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 
 namespace divrisk {
 

@@ -12,9 +12,9 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "engine/doc/doc_reader.h"
 #include "engine/model/case.h"
 #include "engine/model/reference_data.h"
-#include "rules/doc_reader.h"
 
 namespace divrisk {
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/doc/file_reader.h"
 #include "engine/explain/assessment.h"
 #include "engine/output/json_writer.h"
 #include "engine/reader/case_reader.h"

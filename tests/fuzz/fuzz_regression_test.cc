@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/doc/file_reader.h"
 #include "gtest/gtest.h"
-#include "rules/compiler.h"
 #include "tests/fuzz/fuzz_targets.h"
 
 namespace divrisk::fuzz {

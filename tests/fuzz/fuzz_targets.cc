@@ -1,5 +1,3 @@
-#include "tests/fuzz/fuzz_targets.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -13,17 +11,19 @@
 #include "absl/strings/str_cat.h"
 #include "engine/batch/batch_run.h"
 #include "engine/batch/line_reader.h"
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_parser.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 #include "engine/explain/assessment.h"
 #include "engine/output/json_writer.h"
 #include "engine/output/text_writer.h"
 #include "engine/reader/case_reader.h"
-#include "engine/reader/json_parser.h"
 #include "engine/scoring/executor.h"
 #include "indicators/screening/list_model.h"
 #include "indicators/screening/loaders.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
+#include "tests/fuzz/fuzz_targets.h"
 
 namespace divrisk::fuzz {
 namespace {

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "rules/canonical.h"
-#include "rules/compiler.h"
-#include "rules/yaml_parser.h"
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 
 namespace {
 

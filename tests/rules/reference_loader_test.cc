@@ -2,16 +2,15 @@
 // file's entries become in ReferenceData, the derived facts (ATT in force,
 // partial dates, lifted embargoes), and the errors each loader reports.
 
-#include "rules/reference_loader.h"
-
 #include <climits>
 #include <string>
 #include <vector>
 
+#include "engine/doc/yaml_parser.h"
 #include "engine/model/name_normalizer.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "rules/yaml_parser.h"
+#include "rules/reference_loader.h"
 
 namespace divrisk {
 namespace {

@@ -4,19 +4,19 @@
 // fixture and on the real UN list of ../shared/data/screening (skipped when
 // the folder is absent).
 
-#include "rules/screening_lists.h"
-
 #include <filesystem>
 #include <map>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "engine/doc/file_reader.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "indicators/kernel.h"
 #include "indicators/screening/screener.h"
 #include "rules/canonical.h"
 #include "rules/compiler.h"
+#include "rules/screening_lists.h"
 
 namespace divrisk {
 namespace {

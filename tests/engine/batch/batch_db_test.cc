@@ -10,11 +10,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "engine/batch/batch_run.h"
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 #include "engine/output/sqlite_writer.h"
 #include "gtest/gtest.h"
-#include "rules/canonical.h"
-#include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 #include "tests/engine/batch/example_lines.h"
 
 namespace divrisk {

@@ -2,19 +2,18 @@
 // rejects with reasons, duplicate ids, thread-count independence and the
 // pipe-mode property (k parts scored apart and concatenated = one run).
 
-#include "engine/batch/batch_run.h"
-
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "engine/batch/batch_run.h"
+#include "engine/doc/yaml_parser.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/canonical.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 #include "tests/engine/batch/example_lines.h"
 
 namespace divrisk {

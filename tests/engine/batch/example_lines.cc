@@ -1,13 +1,13 @@
-#include "tests/engine/batch/example_lines.h"
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "rules/canonical.h"
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
+#include "tests/engine/batch/example_lines.h"
 
 namespace divrisk {
 

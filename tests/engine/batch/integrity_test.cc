@@ -19,12 +19,12 @@
 #include "engine/batch/batch_files.h"
 #include "engine/batch/batch_run.h"
 #include "engine/batch/line_reader.h"
-#include "engine/reader/json_parser.h"
+#include "engine/doc/json_parser.h"
+#include "engine/doc/yaml_parser.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/canonical.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 #include "tests/engine/batch/example_lines.h"
 
 namespace divrisk {

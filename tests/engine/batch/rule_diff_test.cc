@@ -2,8 +2,6 @@
 // changed cases it counts and the moves it lists are exactly those whose
 // scores differ between the two runs.
 
-#include "engine/batch/rule_diff.h"
-
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -11,10 +9,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/batch/batch_run.h"
+#include "engine/batch/rule_diff.h"
+#include "engine/doc/file_reader.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 #include "gtest/gtest.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 
 namespace divrisk {
 namespace {

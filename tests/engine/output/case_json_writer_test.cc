@@ -1,16 +1,15 @@
 // AppendCaseJson: one compact divrisk-case/1 object per case, every fact
 // the Case holds and nothing else, and a fixed point of read-then-write.
 
-#include "engine/output/case_json_writer.h"
-
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "engine/doc/json_text.h"
 #include "engine/generate/case_generator.h"
+#include "engine/output/case_json_writer.h"
 #include "engine/reader/case_reader.h"
 #include "gtest/gtest.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
 
 namespace divrisk {

@@ -16,14 +16,14 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/doc/json_parser.h"
+#include "engine/doc/json_text.h"
+#include "engine/doc/yaml_parser.h"
 #include "engine/reader/case_decoder.h"
 #include "engine/reader/case_reader.h"
-#include "engine/reader/json_parser.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "rules/canonical.h"
 #include "rules/compiler.h"
-#include "rules/yaml_parser.h"
 
 namespace divrisk {
 namespace {

@@ -1,4 +1,4 @@
-#include "rules/doc_reader.h"
+#include "engine/doc/doc_reader.h"
 
 #include <algorithm>
 #include <cerrno>

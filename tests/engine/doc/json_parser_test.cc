@@ -1,10 +1,9 @@
 // Tests for ParseJson: node types, positions of keys and values, the
 // first_line offset for JSON Lines, errors with line:column, and limits.
 
-#include "engine/reader/json_parser.h"
-
 #include <string>
 
+#include "engine/doc/json_parser.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

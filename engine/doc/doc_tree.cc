@@ -1,4 +1,4 @@
-#include "rules/doc_tree.h"
+#include "engine/doc/doc_tree.h"
 
 #include <cstdint>
 

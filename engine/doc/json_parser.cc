@@ -1,4 +1,4 @@
-#include "engine/reader/json_parser.h"
+#include "engine/doc/json_parser.h"
 
 #include <algorithm>
 #include <cstring>

@@ -4,13 +4,13 @@
 // cases name line and column like those in YAML cases. `first_line` lets a
 // JSON Lines reader number a line within its file.
 
-#ifndef DIVRISK_ENGINE_READER_JSON_PARSER_H_
-#define DIVRISK_ENGINE_READER_JSON_PARSER_H_
+#ifndef DIVRISK_ENGINE_DOC_JSON_PARSER_H_
+#define DIVRISK_ENGINE_DOC_JSON_PARSER_H_
 
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "rules/doc_tree.h"
+#include "engine/doc/doc_tree.h"
 
 namespace divrisk {
 
@@ -26,4 +26,4 @@ absl::Status ParseJsonInto(std::string_view text, const DocLimits& limits,
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_ENGINE_READER_JSON_PARSER_H_
+#endif  // DIVRISK_ENGINE_DOC_JSON_PARSER_H_

@@ -6,8 +6,8 @@
 // line and column, so decoders can report duplicate and unknown keys at their
 // place, and no parser type leaks past the parser.
 
-#ifndef DIVRISK_RULES_DOC_TREE_H_
-#define DIVRISK_RULES_DOC_TREE_H_
+#ifndef DIVRISK_ENGINE_DOC_DOC_TREE_H_
+#define DIVRISK_ENGINE_DOC_DOC_TREE_H_
 
 #include <string>
 #include <string_view>
@@ -77,4 +77,4 @@ size_t FindInvalidUtf8(std::string_view text);
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_RULES_DOC_TREE_H_
+#endif  // DIVRISK_ENGINE_DOC_DOC_TREE_H_

@@ -2,11 +2,10 @@
 // aliases, depth, size, NUL, invalid UTF-8, several documents) and syntax
 // errors with their line:column.
 
-#include "rules/yaml_parser.h"
-
 #include <chrono>
 #include <string>
 
+#include "engine/doc/yaml_parser.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

@@ -1,4 +1,4 @@
-#include "rules/yaml_parser.h"
+#include "engine/doc/yaml_parser.h"
 
 #include <sstream>
 

@@ -1,14 +1,13 @@
-// Tests for the schema-walking helpers of rules/doc_reader.h: MapReader
+// Tests for the schema-walking helpers of engine/doc/doc_reader.h: MapReader
 // (unknown, duplicate and missing keys) and the typed scalar readers.
-
-#include "rules/doc_reader.h"
 
 #include <string>
 #include <vector>
 
+#include "engine/doc/doc_reader.h"
+#include "engine/doc/yaml_parser.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "rules/yaml_parser.h"
 
 namespace divrisk {
 namespace {

@@ -7,13 +7,13 @@
 // bombs ("billion laughs") before anything is expanded. Errors carry
 // "line:column: message" positions (1-based).
 
-#ifndef DIVRISK_RULES_YAML_PARSER_H_
-#define DIVRISK_RULES_YAML_PARSER_H_
+#ifndef DIVRISK_ENGINE_DOC_YAML_PARSER_H_
+#define DIVRISK_ENGINE_DOC_YAML_PARSER_H_
 
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "rules/doc_tree.h"
+#include "engine/doc/doc_tree.h"
 
 namespace divrisk {
 
@@ -22,4 +22,4 @@ absl::StatusOr<DocNode> ParseYaml(std::string_view text,
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_RULES_YAML_PARSER_H_
+#endif  // DIVRISK_ENGINE_DOC_YAML_PARSER_H_

@@ -6,8 +6,8 @@
 // every other key as unknown (a typo must never drop a fact silently).
 // Readers record errors and carry on, so a file's errors come all at once.
 
-#ifndef DIVRISK_RULES_DOC_READER_H_
-#define DIVRISK_RULES_DOC_READER_H_
+#ifndef DIVRISK_ENGINE_DOC_DOC_READER_H_
+#define DIVRISK_ENGINE_DOC_DOC_READER_H_
 
 #include <cstdint>
 #include <optional>
@@ -19,10 +19,10 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/doc/doc_tree.h"
 #include "engine/model/country_code.h"
 #include "engine/model/date.h"
 #include "engine/model/enums.h"
-#include "rules/doc_tree.h"
 
 namespace divrisk {
 
@@ -183,4 +183,4 @@ std::optional<EnumSet<E>> ReadEnumSet(const DocNode& n, const FieldPath& path,
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_RULES_DOC_READER_H_
+#endif  // DIVRISK_ENGINE_DOC_DOC_READER_H_

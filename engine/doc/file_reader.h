@@ -1,0 +1,22 @@
+// Reading a whole file with a size limit: the one way divrisk reads a case
+// file, a rule-set file or a declared list into memory.
+
+#ifndef DIVRISK_ENGINE_DOC_FILE_READER_H_
+#define DIVRISK_ENGINE_DOC_FILE_READER_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "engine/doc/doc_tree.h"
+
+namespace divrisk {
+
+// Reads a whole file; NotFound / InvalidArgument with the path on failure.
+// A file (or a pipe, or /dev/zero) longer than `max_bytes` is refused after
+// reading max_bytes + 1 bytes: "PATH: file larger than the limit of N bytes".
+absl::StatusOr<std::string> ReadFileToString(
+    const std::string& path, size_t max_bytes = DocLimits{}.max_bytes);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_DOC_FILE_READER_H_
