@@ -41,7 +41,7 @@ struct IndicatorSpec {
   std::unique_ptr<Kernel> kernel;
   double unknown_value = 0;        // the value taken while its facts are unknown
   std::vector<std::string> refs;   // treaty articles and catalogue IDs
-  std::string evidence;            // plain-words template, see explain.h
+  std::string evidence;            // plain-words template (engine/explain)
 };
 
 struct BandSpec {

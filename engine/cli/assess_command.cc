@@ -16,11 +16,6 @@
 
 namespace divrisk::cli {
 
-std::string DefaultRulesDir() {
-  const char* env = std::getenv("DIVRISK_RULES");
-  return env != nullptr && *env != '\0' ? env : DIVRISK_DEFAULT_RULES;
-}
-
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir) {
   absl::StatusOr<std::unique_ptr<const Plan>> plan = CompileRuleSetDir(dir);
   if (!plan.ok()) {

@@ -1,7 +1,7 @@
 // divrisk bench: end-to-end throughput on one archive, in one run (issue 4).
 //
 // Generates an archive (or takes --input), then measures on that same file:
-// (a) parse-only, the read limit (engine/bench/parse_only.h); (b) batch
+// (a) parse-only, the read limit (engine/throughput/parse_only.h); (b) batch
 // --output summary on 1 thread; (c) batch --output full on 1 thread; (d)
 // batch --output summary on all threads. Each step runs as its own process
 // (this binary, re-executed), so that its wall time includes everything a
@@ -25,7 +25,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "engine/bench/parse_only.h"
+#include "engine/throughput/parse_only.h"
 #include "engine/cli/commands.h"
 
 namespace divrisk::cli {

@@ -19,9 +19,6 @@ inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitWriteFailed = 3;  // output could not be written
 
-// The bundled default rule set, unless DIVRISK_RULES says otherwise.
-std::string DefaultRulesDir();
-
 // The rule set in `dir`, compiled; null after its errors went to stderr.
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir);
 

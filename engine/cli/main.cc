@@ -2,6 +2,7 @@
 
 #include "CLI/CLI.hpp"
 #include "engine/cli/commands.h"
+#include "rules/default_rules.h"
 
 int main(int argc, char** argv) {
   using namespace divrisk::cli;
@@ -10,7 +11,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   AssessOptions assess;
-  assess.rules_dir = DefaultRulesDir();
+  assess.rules_dir = divrisk::DefaultRulesDir();
   CLI::App* assess_cmd =
       app.add_subcommand("assess", "Score one licence application, explained");
   assess_cmd->add_option("--rules", assess.rules_dir, "Rule-set directory")
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
       ->required();
 
   ValidateOptions validate;
-  validate.rules_dir = DefaultRulesDir();
+  validate.rules_dir = divrisk::DefaultRulesDir();
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check case files without scoring");
   validate_cmd->add_option("--rules", validate.rules_dir, "Rule-set directory")
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("files", validate.files, "Case files")->required();
 
   BatchOptions batch;
-  batch.rules_dir = DefaultRulesDir();
+  batch.rules_dir = divrisk::DefaultRulesDir();
   CLI::App* batch_cmd = app.add_subcommand(
       "batch", "Re-score an archive: JSON Lines (or a directory) in, one line out per case");
   batch_cmd->add_option("--rules", batch.rules_dir, "Rule-set directory")
@@ -85,7 +86,7 @@ int main(int argc, char** argv) {
                             "List every miss and false positive");
 
   GenerateOptions generate;
-  generate.rules_dir = DefaultRulesDir();
+  generate.rules_dir = divrisk::DefaultRulesDir();
   CLI::App* generate_cmd = app.add_subcommand(
       "generate", "Write N synthetic but realistic cases as JSON Lines");
   generate_cmd->add_option("--count", generate.count, "Cases to write")
@@ -102,7 +103,7 @@ int main(int argc, char** argv) {
                            "Output file (default: stdout)");
 
   BenchOptions bench;
-  bench.rules_dir = DefaultRulesDir();
+  bench.rules_dir = divrisk::DefaultRulesDir();
   std::string parse_only;
   CLI::App* bench_cmd = app.add_subcommand(
       "bench", "Throughput on one archive: parse-only, batch summary and "

@@ -3,8 +3,8 @@
 // unescaped, numbers converted) and nothing else done. `divrisk bench`
 // compares the batch rates with it (issue 4).
 
-#ifndef DIVRISK_ENGINE_BENCH_PARSE_ONLY_H_
-#define DIVRISK_ENGINE_BENCH_PARSE_ONLY_H_
+#ifndef DIVRISK_ENGINE_THROUGHPUT_PARSE_ONLY_H_
+#define DIVRISK_ENGINE_THROUGHPUT_PARSE_ONLY_H_
 
 #include <cstdint>
 #include <string>
@@ -25,4 +25,4 @@ absl::StatusOr<ParseOnlyResult> ParseOnly(const std::string& path);
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_ENGINE_BENCH_PARSE_ONLY_H_
+#endif  // DIVRISK_ENGINE_THROUGHPUT_PARSE_ONLY_H_

@@ -1,4 +1,4 @@
-#include "engine/bench/parse_only.h"
+#include "engine/throughput/parse_only.h"
 
 #include <cstdio>
 #include <cstring>
