@@ -45,10 +45,10 @@ void KillPoint(const char* point) {
   if (++hits >= n) std::raise(SIGKILL);
 }
 
-// Where the lines go: a PartialFile (with -o / --rejects) or a stream
+// Where the lines go: a resumable AtomicFile (with -o / --rejects) or a stream
 // (standard output, standard error).
 struct Destination {
-  PartialFile* file = nullptr;
+  AtomicFile* file = nullptr;
   std::FILE* stream = nullptr;
   int error = 0;  // errno of the first failed write to `stream`
 
@@ -164,7 +164,7 @@ void ShowProgress(const BatchStats& s, const InputSource& input,
 
 // Renames what a complete run left under partial names (all of it, or
 // what a kill during the renames left) and removes the checkpoint.
-absl::Status FinishFiles(PartialFile& out, PartialFile& rejects,
+absl::Status FinishFiles(AtomicFile& out, AtomicFile& rejects,
                          const std::string& checkpoint_path) {
   // The rejects first, the output last: a file under its final name is
   // always complete, and the checkpoint (done) outlives the renames.
@@ -257,7 +257,7 @@ int RunBatchCommand(const BatchOptions& options) {
 
   // Outputs go to OUT.partial and REJECTS.partial, renamed into place only
   // when the run is complete.
-  PartialFile out_file, rejects_file;
+  AtomicFile out_file, rejects_file;
   for (auto [file, path, keep] :
        {std::tuple{&out_file, options.output_file,
                    resume ? std::optional(resume->output_bytes) : std::nullopt},
@@ -270,7 +270,10 @@ int RunBatchCommand(const BatchOptions& options) {
         std::filesystem::exists(path)) {
       continue;
     }
-    if (absl::Status s = file->Open(path, keep); !s.ok()) {
+    AtomicFileOptions partial;
+    partial.resumable = true;
+    partial.keep = keep;
+    if (absl::Status s = file->Open(path, std::move(partial)); !s.ok()) {
       std::cerr << s.message() << "\n";
       return kExitUsage;
     }
@@ -303,7 +306,7 @@ int RunBatchCommand(const BatchOptions& options) {
     stats = resume->stats;
     run.resume = true;
     if (!resume->done) {
-      absl::Status s = CollectCaseIdHashes(out_file.partial_path(),
+      absl::Status s = CollectCaseIdHashes(out_file.temp_path(),
                                            resume->output_bytes, &run.seen);
       if (s.ok()) s = (*input)->SkipTo(resume->stats.read, resume->position);
       if (!s.ok()) {
@@ -345,7 +348,7 @@ int RunBatchCommand(const BatchOptions& options) {
       return kExitInvalid;  // the input could not be read
     }
     if (!checkpoint_path.empty()) {
-      std::cerr << "no output file was written; " << out_file.partial_path()
+      std::cerr << "no output file was written; " << out_file.temp_path()
                 << " and " << checkpoint_path << " are kept: free space and "
                 << "rerun with --resume to continue\n";
     } else {
@@ -381,13 +384,8 @@ int RunBatchCommand(const BatchOptions& options) {
   }
   const std::string summary = SummaryJson(*plan, stats, seconds);
   if (!write_failed && !options.summary_file.empty()) {
-    AtomicFile summary_file;
-    absl::Status s = summary_file.Open(options.summary_file);
-    if (s.ok()) {
-      summary_file.Write(summary);
-      s = summary_file.Commit();
-    }
-    if (!s.ok()) {
+    if (absl::Status s = WriteFileAtomically(options.summary_file, summary);
+        !s.ok()) {
       std::cerr << s.message() << "\n";
       write_failed = true;
     }
