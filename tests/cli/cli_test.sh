@@ -85,14 +85,18 @@ expect "killed batch leaves no final rejects" test ! -e "$work/killed.jsonl.reje
   printf '{"format": "divrisk-case/1"'                     # no final newline
 } > "$work/mixed.jsonl"
 lines=$(($(wc -l < "$work/mixed.jsonl") + 1))
-# run_batch OUT THREADS CHUNK_LINES [options]: the archive, in a subshell
-# that becomes divrisk (exec), so that $! of "run_batch ... &" is its pid.
-run_batch() (
-  out=$1 threads=$2 chunk=$3
+# run_batch OUT THREADS CHUNK_LINES [options]: the archive, stderr to
+# OUT.stderr. start_batch: the same in the background, with $pid divrisk's
+# own (a function started with & is a shell of its own, and a kill -9 of
+# $! would kill that shell and leave divrisk running).
+batch_cmd() {
+  local out=$1 threads=$2 chunk=$3
   shift 3
-  exec "$bin" batch --threads "$threads" --chunk-lines "$chunk" -o "$out" \
-    --summary "$out.summary" "$@" "$work/mixed.jsonl" 2> "$out.stderr"
-)
+  cmd=("$bin" batch --threads "$threads" --chunk-lines "$chunk" -o "$out"
+       --summary "$out.summary" "$@" "$work/mixed.jsonl")
+}
+run_batch() { batch_cmd "$@"; "${cmd[@]}" 2> "$1.stderr"; }
+start_batch() { batch_cmd "$@"; "${cmd[@]}" 2> "$1.stderr" & pid=$!; }
 run_batch "$work/ref.jsonl" 1 37; check "reference batch run" 0 $?
 expect "reference run leaves no partial or checkpoint" \
   test ! -e "$work/ref.jsonl.partial" -a ! -e "$work/ref.jsonl.checkpoint"
@@ -131,8 +135,7 @@ done
 # enough to be killed, however fast the machine.
 out="$work/sigkill.jsonl"
 rm -f "$out"*
-run_batch "$out" 1 1 &
-pid=$!
+start_batch "$out" 1 1
 kills=0
 for delay in 0.05 0.1 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
   sleep "$delay"
@@ -140,12 +143,13 @@ for delay in 0.05 0.1 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
   wait $pid 2> /dev/null
   [ -e "$out" ] && break
   expect "killed after ${delay}s: no final output" test ! -e "$out"
-  run_batch "$out" 1 1 --resume &
-  pid=$!
+  start_batch "$out" 1 1 --resume
 done
 wait $pid
 expect "killed $kills times at random moments" test "$kills" -ge 1
-[ -e "$out" ] || run_batch "$out" 2 1 --resume
+# The summary is written last: a kill just before it leaves no checkpoint,
+# and a resume runs again from the first line.
+[ -e "$out.summary" ] || run_batch "$out" 2 1 --resume
 expect "resumed after random kills: byte-identical" same_as_ref "$out"
 # --resume misuse.
 "$bin" batch --resume "$work/mixed.jsonl" > /dev/null 2>&1
