@@ -115,21 +115,9 @@ same_as_ref() {  # same_as_ref OUT: byte-identical to the reference run
     diff <(sed 's/"seconds":.*//' "$work/ref.jsonl.summary") \
          <(sed 's/"seconds":.*//' "$1.summary") > /dev/null
 }
-# Killed at exact points (DIVRISK_BATCH_KILL, see batch_command.cc): a chunk
-# written but not checkpointed, just checkpointed, half renamed.
-for point in chunk:1 chunk:9 checkpoint:4 checkpoint:20 finish:1; do
-  out="$work/kp-${point/:/-}.jsonl"
-  DIVRISK_BATCH_KILL=$point run_batch "$out" 1 37
-  check "killed at $point" 137 $?
-  expect "killed at $point: no final output" test ! -e "$out"
-  [ "$point" != finish:1 ] &&
-    expect "killed at $point: no final rejects" test ! -e "$out.rejects"
-  expect "killed at $point: no summary" test ! -e "$out.summary"
-  run_batch "$out" 2 37 --resume; check "resumed after $point" 0 $?
-  expect "resumed after $point: byte-identical" same_as_ref "$out"
-  expect "resumed after $point: nothing left behind" \
-    test -z "$(ls "$work" | grep "kp-${point/:/-}.jsonl.*\(partial\|checkpoint\)")"
-done
+# Killed at exact points (a chunk written but not checkpointed, just
+# checkpointed, half renamed) and resumed: BatchJob's test hook, in
+# tests/engine/batch/batch_job_test.cc.
 # Killed at arbitrary moments, again and again, until a resume completes.
 # One line per chunk (a checkpoint and an fsync per line) keeps a run long
 # enough to be killed, however fast the machine.
@@ -154,7 +142,11 @@ expect "resumed after random kills: byte-identical" same_as_ref "$out"
 # --resume misuse.
 "$bin" batch --resume "$work/mixed.jsonl" > /dev/null 2>&1
 check "--resume without -o" 2 $?
-DIVRISK_BATCH_KILL=checkpoint:2 run_batch "$work/other.jsonl" 1 37
+# A run stopped halfway by the file-size limit leaves its checkpoint.
+half=$(($(wc -c < "$work/ref.jsonl") / 2048))  # KiB: half the output
+(ulimit -f "$half"; run_batch "$work/other.jsonl" 1 37)
+check "run stopped halfway" 3 $?
+expect "it left a checkpoint" test -e "$work/other.jsonl.checkpoint"
 run_batch "$work/other.jsonl" 1 37 --resume --output summary
 check "--resume with other options" 2 $?
 expect "resume refusal says why" grep -q "cannot resume" "$work/other.jsonl.stderr"
