@@ -1,20 +1,43 @@
-// AtomicFile: an output file that appears under its name only when complete.
+// AtomicFile: a file that appears under its name only when complete. The
+// one implementation of temp-file-then-rename in divrisk: the batch's
+// outputs, rejects, checkpoints and summary, and `divrisk generate -o`.
 //
-// Writes go to "<path>.tmp-<pid>" beside the target; Commit() flushes,
-// fsyncs and renames it into place. A run that is interrupted, or whose
-// writes fail (a full disk), never leaves a file under the final name that
-// looks complete: the destructor removes an uncommitted temporary.
+// Writes go to a temporary beside the target; Commit() flushes, fsyncs and
+// renames it into place. A run that is interrupted, or whose writes fail (a
+// full disk), never leaves a file under the final name that looks complete.
+//
+// Two kinds of temporary:
+//  - private (the default): "<path>.tmp-<pid>", or "<path><temp_suffix>";
+//    removed when the file is dropped, or fails, without Commit().
+//  - resumable: "<path>.partial", locked (flock) while open so that two
+//    processes cannot write it, and left in place when the process ends
+//    without Commit(), for a later run to continue: reopened with `keep`,
+//    it holds its first `keep` bytes and is appended to.
 
 #ifndef DIVRISK_ENGINE_BATCH_ATOMIC_FILE_H_
 #define DIVRISK_ENGINE_BATCH_ATOMIC_FILE_H_
 
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 
 namespace divrisk {
+
+struct AtomicFileOptions {
+  // The temporary is "<path><temp_suffix>"; empty: ".tmp-<pid>" (private)
+  // or ".partial" (resumable).
+  std::string temp_suffix;
+  // Locked, kept when not committed, and reopened with `keep`.
+  bool resumable = false;
+  // Resumable only: keep the first `keep` bytes of the temporary (fails
+  // when it is shorter); unset, it starts empty.
+  std::optional<uint64_t> keep;
+};
 
 class AtomicFile {
  public:
@@ -24,21 +47,36 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   // Opens the temporary beside `path`.
-  absl::Status Open(const std::string& path);
-  // Appends; errors are remembered and reported by Commit().
+  absl::Status Open(const std::string& path, AtomicFileOptions options = {});
+  // Appends; the first error is remembered and returned by Sync/Commit.
   void Write(std::string_view bytes);
-  // Makes the file appear under its final name.
+  // Flushes and fsyncs; returns the file's size.
+  absl::StatusOr<uint64_t> Sync();
+  // Syncs and renames the temporary to the final name, then closes it.
   absl::Status Commit();
 
   bool is_open() const { return file_ != nullptr; }
   std::FILE* stream() const { return file_; }
+  const std::string& path() const { return path_; }
+  const std::string& temp_path() const { return temp_path_; }
 
  private:
+  absl::Status Failure(int error) const;
+  // Closes the file; a private temporary is removed.
+  void Abandon();
+
   std::string path_;
   std::string temp_path_;
+  bool resumable_ = false;
   std::FILE* file_ = nullptr;
-  bool failed_ = false;
+  int error_ = 0;  // errno of the first failed write
 };
+
+// Replaces the file at `path` with `bytes` atomically: a kill at any moment
+// leaves either the old file or the new one.
+absl::Status WriteFileAtomically(const std::string& path,
+                                 std::string_view bytes,
+                                 AtomicFileOptions options = {});
 
 }  // namespace divrisk
 

@@ -1,109 +1,18 @@
 #include "engine/batch/batch_files.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "engine/batch/atomic_file.h"
 #include "engine/doc/doc_reader.h"
 #include "engine/doc/json_parser.h"
 #include "engine/doc/json_text.h"
 
 namespace divrisk {
-
-// ------------------------------------------------------------ PartialFile
-
-PartialFile::~PartialFile() {
-  if (file_ != nullptr) std::fclose(file_);  // the partial file stays
-}
-
-absl::Status PartialFile::Failure(int error) const {
-  return absl::DataLossError(absl::StrCat(partial_path_, ": write failed: ",
-                                          std::strerror(error)));
-}
-
-absl::Status PartialFile::Open(const std::string& path,
-                               std::optional<uint64_t> keep) {
-  path_ = path;
-  partial_path_ = path + ".partial";
-  const int fd =
-      ::open(partial_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    return absl::UnavailableError(absl::StrCat(
-        partial_path_, ": cannot create: ", std::strerror(errno)));
-  }
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    ::close(fd);
-    return absl::UnavailableError(absl::StrCat(
-        partial_path_, ": another divrisk batch is writing it"));
-  }
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    const int e = errno;
-    ::close(fd);
-    return Failure(e);
-  }
-  const uint64_t size = static_cast<uint64_t>(st.st_size);
-  if (keep && size < *keep) {
-    ::close(fd);
-    return absl::DataLossError(absl::StrCat(
-        partial_path_, " holds ", size, " bytes, fewer than the ", *keep,
-        " its checkpoint records"));
-  }
-  // Not a regular file (a device such as /dev/full): nothing to truncate.
-  if (S_ISREG(st.st_mode) &&
-      ::ftruncate(fd, static_cast<off_t>(keep.value_or(0))) != 0) {
-    const int e = errno;
-    ::close(fd);
-    return Failure(e);
-  }
-  file_ = ::fdopen(fd, "r+b");
-  if (file_ == nullptr) {
-    const int e = errno;
-    ::close(fd);
-    return Failure(e);
-  }
-  std::setvbuf(file_, nullptr, _IOFBF, 1 << 20);
-  if (fseeko(file_, 0, SEEK_END) != 0) return Failure(errno);
-  return absl::OkStatus();
-}
-
-void PartialFile::Write(std::string_view bytes) {
-  if (error_ != 0 || bytes.empty()) return;
-  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
-    error_ = errno != 0 ? errno : EIO;
-  }
-}
-
-absl::StatusOr<uint64_t> PartialFile::Sync() {
-  if (error_ == 0 && std::fflush(file_) != 0) error_ = errno ? errno : EIO;
-  if (error_ == 0 && ::fsync(fileno(file_)) != 0) error_ = errno;
-  if (error_ != 0) return Failure(error_);
-  const off_t size = ftello(file_);
-  if (size < 0) return Failure(errno);
-  return static_cast<uint64_t>(size);
-}
-
-absl::Status PartialFile::Commit() {
-  absl::StatusOr<uint64_t> synced = Sync();
-  if (!synced.ok()) return synced.status();
-  // Renamed while still open and locked, then closed.
-  if (std::rename(partial_path_.c_str(), path_.c_str()) != 0) {
-    return absl::DataLossError(absl::StrCat(
-        partial_path_, ": cannot rename to ", path_, ": ",
-        std::strerror(errno)));
-  }
-  const bool closed = std::fclose(file_) == 0;
-  file_ = nullptr;
-  if (!closed) return Failure(errno);
-  return absl::OkStatus();
-}
-
-// ------------------------------------------------------------- checkpoints
 
 namespace {
 
@@ -113,33 +22,6 @@ std::string Numbers(const std::vector<uint64_t>& v) {
   std::string out = "[";
   for (size_t i = 0; i < v.size(); ++i) absl::StrAppend(&out, i ? "," : "", v[i]);
   return out + "]";
-}
-
-// Writes all of `bytes` to a new file at `path` and fsyncs it.
-absl::Status WriteSynced(const std::string& path, std::string_view bytes) {
-  const int fd =
-      ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    return absl::DataLossError(
-        absl::StrCat(path, ": cannot create: ", std::strerror(errno)));
-  }
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int e = n < 0 ? errno : EIO;
-      ::close(fd);
-      return absl::DataLossError(
-          absl::StrCat(path, ": write failed: ", std::strerror(e)));
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    return absl::DataLossError(
-        absl::StrCat(path, ": write failed: ", std::strerror(errno)));
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -252,18 +134,10 @@ absl::StatusOr<std::optional<BatchCheckpoint>> ReadCheckpoint(
 
 absl::Status WriteCheckpoint(const std::string& path,
                              const BatchCheckpoint& checkpoint) {
-  const std::string temp = path + ".tmp";
-  if (absl::Status s = WriteSynced(temp, checkpoint.ToJson()); !s.ok()) {
-    std::remove(temp.c_str());
-    return s;
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int e = errno;
-    std::remove(temp.c_str());
-    return absl::DataLossError(
-        absl::StrCat(path, ": cannot rename into place: ", std::strerror(e)));
-  }
-  return absl::OkStatus();
+  // A fixed temporary name: one killed mid-write is replaced by the next.
+  AtomicFileOptions options;
+  options.temp_suffix = ".tmp";
+  return WriteFileAtomically(path, checkpoint.ToJson(), std::move(options));
 }
 
 absl::Status CollectCaseIdHashes(const std::string& path, uint64_t bytes,

@@ -1,7 +1,8 @@
 // The files of a batch run that can be killed and resumed.
 //
 // While a run is in progress its outputs live under deterministic partial
-// names, "OUT.partial" and "REJECTS.partial", and "OUT.checkpoint" records,
+// names, "OUT.partial" and "REJECTS.partial" (resumable AtomicFiles,
+// engine/batch/atomic_file.h), and "OUT.checkpoint" records,
 // after each chunk, how far the run got: the input lines done and where
 // they end, the bytes of each partial file that belong to them (flushed and
 // fsynced before the checkpoint is written), and the counts so far. The
@@ -19,10 +20,8 @@
 #define DIVRISK_ENGINE_BATCH_BATCH_FILES_H_
 
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -30,41 +29,6 @@
 #include "engine/batch/batch_run.h"
 
 namespace divrisk {
-
-// An output written under "<path>.partial" and renamed to `path` by
-// Commit(). The partial file is locked (flock) while open, so two runs
-// cannot write the same output; it is left in place when the process ends
-// without Commit(), for a later run to resume.
-class PartialFile {
- public:
-  PartialFile() = default;
-  ~PartialFile();
-  PartialFile(const PartialFile&) = delete;
-  PartialFile& operator=(const PartialFile&) = delete;
-
-  // Opens "<path>.partial": empty, or, with `keep`, holding its first
-  // `keep` bytes (a resume; fails when the file is shorter).
-  absl::Status Open(const std::string& path, std::optional<uint64_t> keep);
-  // Appends; the first error is remembered and returned by Sync/Commit.
-  void Write(std::string_view bytes);
-  // Flushes and fsyncs; returns the file's size.
-  absl::StatusOr<uint64_t> Sync();
-  // Syncs, closes and renames the partial file to the final name.
-  absl::Status Commit();
-
-  bool is_open() const { return file_ != nullptr; }
-  std::FILE* stream() const { return file_; }
-  const std::string& path() const { return path_; }
-  const std::string& partial_path() const { return partial_path_; }
-
- private:
-  absl::Status Failure(int error) const;
-
-  std::string path_;
-  std::string partial_path_;
-  std::FILE* file_ = nullptr;
-  int error_ = 0;  // errno of the first failed write
-};
 
 // Where an interrupted run stood after its last complete chunk.
 struct BatchCheckpoint {
@@ -88,8 +52,8 @@ std::string CheckpointPath(const std::string& out);
 // Reads a checkpoint; nullopt when there is none.
 absl::StatusOr<std::optional<BatchCheckpoint>> ReadCheckpoint(
     const std::string& path, size_t bands);
-// Replaces the checkpoint atomically (a temporary beside it, fsynced,
-// renamed over it).
+// Replaces the checkpoint atomically ("<path>.tmp", fsynced, renamed over
+// it: AtomicFile).
 absl::Status WriteCheckpoint(const std::string& path,
                              const BatchCheckpoint& checkpoint);
 

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "engine/batch/line_reader.h"
-#include "engine/batch/parallel.h"
+#include "engine/batch/slice_pool.h"
 #include "engine/explain/assessment.h"
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"

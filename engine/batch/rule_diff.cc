@@ -9,7 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "engine/batch/line_parser.h"
-#include "engine/batch/parallel.h"
+#include "engine/batch/slice_pool.h"
 #include "engine/explain/assessment.h"
 #include "engine/scoring/executor.h"
 #include "engine/scoring/score_math.h"

@@ -85,14 +85,18 @@ expect "killed batch leaves no final rejects" test ! -e "$work/killed.jsonl.reje
   printf '{"format": "divrisk-case/1"'                     # no final newline
 } > "$work/mixed.jsonl"
 lines=$(($(wc -l < "$work/mixed.jsonl") + 1))
-# run_batch OUT THREADS CHUNK_LINES [options]: the archive, in a subshell
-# that becomes divrisk (exec), so that $! of "run_batch ... &" is its pid.
-run_batch() (
-  out=$1 threads=$2 chunk=$3
+# run_batch OUT THREADS CHUNK_LINES [options]: the archive, stderr to
+# OUT.stderr. start_batch: the same in the background, with $pid divrisk's
+# own (a function started with & is a shell of its own, and a kill -9 of
+# $! would kill that shell and leave divrisk running).
+batch_cmd() {
+  local out=$1 threads=$2 chunk=$3
   shift 3
-  exec "$bin" batch --threads "$threads" --chunk-lines "$chunk" -o "$out" \
-    --summary "$out.summary" "$@" "$work/mixed.jsonl" 2> "$out.stderr"
-)
+  cmd=("$bin" batch --threads "$threads" --chunk-lines "$chunk" -o "$out"
+       --summary "$out.summary" "$@" "$work/mixed.jsonl")
+}
+run_batch() { batch_cmd "$@"; "${cmd[@]}" 2> "$1.stderr"; }
+start_batch() { batch_cmd "$@"; "${cmd[@]}" 2> "$1.stderr" & pid=$!; }
 run_batch "$work/ref.jsonl" 1 37; check "reference batch run" 0 $?
 expect "reference run leaves no partial or checkpoint" \
   test ! -e "$work/ref.jsonl.partial" -a ! -e "$work/ref.jsonl.checkpoint"
@@ -111,28 +115,15 @@ same_as_ref() {  # same_as_ref OUT: byte-identical to the reference run
     diff <(sed 's/"seconds":.*//' "$work/ref.jsonl.summary") \
          <(sed 's/"seconds":.*//' "$1.summary") > /dev/null
 }
-# Killed at exact points (DIVRISK_BATCH_KILL, see batch_command.cc): a chunk
-# written but not checkpointed, just checkpointed, half renamed.
-for point in chunk:1 chunk:9 checkpoint:4 checkpoint:20 finish:1; do
-  out="$work/kp-${point/:/-}.jsonl"
-  DIVRISK_BATCH_KILL=$point run_batch "$out" 1 37
-  check "killed at $point" 137 $?
-  expect "killed at $point: no final output" test ! -e "$out"
-  [ "$point" != finish:1 ] &&
-    expect "killed at $point: no final rejects" test ! -e "$out.rejects"
-  expect "killed at $point: no summary" test ! -e "$out.summary"
-  run_batch "$out" 2 37 --resume; check "resumed after $point" 0 $?
-  expect "resumed after $point: byte-identical" same_as_ref "$out"
-  expect "resumed after $point: nothing left behind" \
-    test -z "$(ls "$work" | grep "kp-${point/:/-}.jsonl.*\(partial\|checkpoint\)")"
-done
+# Killed at exact points (a chunk written but not checkpointed, just
+# checkpointed, half renamed) and resumed: BatchJob's test hook, in
+# tests/engine/batch/batch_job_test.cc.
 # Killed at arbitrary moments, again and again, until a resume completes.
 # One line per chunk (a checkpoint and an fsync per line) keeps a run long
 # enough to be killed, however fast the machine.
 out="$work/sigkill.jsonl"
 rm -f "$out"*
-run_batch "$out" 1 1 &
-pid=$!
+start_batch "$out" 1 1
 kills=0
 for delay in 0.05 0.1 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
   sleep "$delay"
@@ -140,17 +131,22 @@ for delay in 0.05 0.1 0.2 0.25 0.3 0.35 0.4 0.5 0.6 0.8 1 2; do
   wait $pid 2> /dev/null
   [ -e "$out" ] && break
   expect "killed after ${delay}s: no final output" test ! -e "$out"
-  run_batch "$out" 1 1 --resume &
-  pid=$!
+  start_batch "$out" 1 1 --resume
 done
 wait $pid
 expect "killed $kills times at random moments" test "$kills" -ge 1
-[ -e "$out" ] || run_batch "$out" 2 1 --resume
+# The summary is written last: a kill just before it leaves no checkpoint,
+# and a resume runs again from the first line.
+[ -e "$out.summary" ] || run_batch "$out" 2 1 --resume
 expect "resumed after random kills: byte-identical" same_as_ref "$out"
 # --resume misuse.
 "$bin" batch --resume "$work/mixed.jsonl" > /dev/null 2>&1
 check "--resume without -o" 2 $?
-DIVRISK_BATCH_KILL=checkpoint:2 run_batch "$work/other.jsonl" 1 37
+# A run stopped halfway by the file-size limit leaves its checkpoint.
+half=$(($(wc -c < "$work/ref.jsonl") / 2048))  # KiB: half the output
+(ulimit -f "$half"; run_batch "$work/other.jsonl" 1 37)
+check "run stopped halfway" 3 $?
+expect "it left a checkpoint" test -e "$work/other.jsonl.checkpoint"
 run_batch "$work/other.jsonl" 1 37 --resume --output summary
 check "--resume with other options" 2 $?
 expect "resume refusal says why" grep -q "cannot resume" "$work/other.jsonl.stderr"

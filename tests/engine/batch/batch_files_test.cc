@@ -1,6 +1,6 @@
-// The files of a resumable batch run: partial files, checkpoints, the case
-// ids read back from a partial output, and an input moved past the lines
-// already done.
+// The files of a resumable batch run: checkpoints, the case ids read back
+// from a partial output, and an input moved past the lines already done.
+// (The partial files themselves: atomic_file_test.cc.)
 
 #include "engine/batch/batch_files.h"
 
@@ -42,73 +42,6 @@ class BatchFilesTest : public ::testing::Test {
   }
   std::string dir_;
 };
-
-TEST_F(BatchFilesTest, PartialFileAppearsUnderItsNameOnlyOnCommit) {
-  PartialFile f;
-  ASSERT_TRUE(f.Open(Path("out.jsonl"), std::nullopt).ok());
-  f.Write("abc\n");
-  EXPECT_TRUE(fs::exists(Path("out.jsonl.partial")));
-  EXPECT_FALSE(fs::exists(Path("out.jsonl")));
-  absl::StatusOr<uint64_t> size = f.Sync();
-  ASSERT_TRUE(size.ok());
-  EXPECT_EQ(*size, 4u);
-  ASSERT_TRUE(f.Commit().ok());
-  EXPECT_EQ(Read(Path("out.jsonl")), "abc\n");
-  EXPECT_FALSE(fs::exists(Path("out.jsonl.partial")));
-}
-
-TEST_F(BatchFilesTest, AnUncommittedPartialFileStaysForAResume) {
-  {
-    PartialFile f;
-    ASSERT_TRUE(f.Open(Path("out"), std::nullopt).ok());
-    f.Write("line 1\nline 2\nhalf a li");
-  }
-  EXPECT_EQ(Read(Path("out.partial")), "line 1\nline 2\nhalf a li");
-  // A resume keeps the checkpointed bytes, drops the rest, and appends.
-  PartialFile f;
-  ASSERT_TRUE(f.Open(Path("out"), 14).ok());
-  f.Write("line 3\n");
-  ASSERT_TRUE(f.Commit().ok());
-  EXPECT_EQ(Read(Path("out")), "line 1\nline 2\nline 3\n");
-  // A fresh open empties it.
-  Write(Path("x.partial"), "old");
-  PartialFile g;
-  ASSERT_TRUE(g.Open(Path("x"), std::nullopt).ok());
-  ASSERT_TRUE(g.Sync().ok());
-  EXPECT_EQ(Read(Path("x.partial")), "");
-}
-
-TEST_F(BatchFilesTest, APartialFileShorterThanItsCheckpointIsRefused) {
-  Write(Path("out.partial"), "short");
-  PartialFile f;
-  absl::Status s = f.Open(Path("out"), 100);
-  EXPECT_EQ(s.code(), absl::StatusCode::kDataLoss);
-  EXPECT_THAT(std::string(s.message()),
-              HasSubstr("holds 5 bytes, fewer than the 100 its checkpoint"));
-}
-
-TEST_F(BatchFilesTest, TwoRunsCannotWriteTheSameOutput) {
-  PartialFile a, b;
-  ASSERT_TRUE(a.Open(Path("out"), std::nullopt).ok());
-  absl::Status s = b.Open(Path("out"), std::nullopt);
-  EXPECT_THAT(std::string(s.message()),
-              HasSubstr("another divrisk batch is writing it"));
-}
-
-TEST_F(BatchFilesTest, AWriteErrorIsReportedNotSwallowed) {
-  // /dev/full accepts the open and fails every write with ENOSPC.
-  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
-  PartialFile f;
-  // The partial name of "/dev/full" is not writable; use a symlink.
-  fs::create_symlink("/dev/full", Path("full.partial"));
-  ASSERT_TRUE(f.Open(Path("full"), std::nullopt).ok());
-  f.Write(std::string(1 << 21, 'x'));
-  absl::StatusOr<uint64_t> size = f.Sync();
-  ASSERT_FALSE(size.ok());
-  EXPECT_THAT(std::string(size.status().message()),
-              HasSubstr("full.partial: write failed: No space left on device"));
-  EXPECT_FALSE(f.Commit().ok());
-}
 
 TEST_F(BatchFilesTest, CheckpointRoundTrips) {
   BatchCheckpoint c;

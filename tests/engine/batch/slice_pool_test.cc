@@ -1,7 +1,7 @@
 // SlicePool: every index in exactly one slice, slices in order, and the
 // same threads from run to run (so per-thread caches survive).
 
-#include "engine/batch/parallel.h"
+#include "engine/batch/slice_pool.h"
 
 #include <atomic>
 #include <mutex>

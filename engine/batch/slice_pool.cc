@@ -1,4 +1,4 @@
-#include "engine/batch/parallel.h"
+#include "engine/batch/slice_pool.h"
 
 #include <algorithm>
 

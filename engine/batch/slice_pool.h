@@ -7,8 +7,8 @@
 // takes which lines never changes the bytes written, since each slice is
 // computed on its own.
 
-#ifndef DIVRISK_ENGINE_BATCH_PARALLEL_H_
-#define DIVRISK_ENGINE_BATCH_PARALLEL_H_
+#ifndef DIVRISK_ENGINE_BATCH_SLICE_POOL_H_
+#define DIVRISK_ENGINE_BATCH_SLICE_POOL_H_
 
 #include <condition_variable>
 #include <cstddef>
@@ -60,4 +60,4 @@ class SlicePool {
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_ENGINE_BATCH_PARALLEL_H_
+#endif  // DIVRISK_ENGINE_BATCH_SLICE_POOL_H_
