@@ -11,7 +11,7 @@
 #include "engine/batch/rule_diff.h"
 #include "engine/cli/commands.h"
 #include "engine/doc/json_text.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 #include "rules/compiler.h"
 
 namespace divrisk::cli {

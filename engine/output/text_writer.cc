@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 
 namespace divrisk {
 namespace {

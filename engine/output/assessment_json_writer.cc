@@ -1,4 +1,4 @@
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 
 #include <cstdlib>
 
