@@ -7,7 +7,7 @@
 #include "bench/bench_cases.h"
 #include "engine/batch/line_parser.h"
 #include "engine/explain/assessment.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"
 #include "rules/compiler.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "engine/batch/line_parser.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 
 namespace divrisk {
 

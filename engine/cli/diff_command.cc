@@ -10,8 +10,8 @@
 #include "absl/strings/str_format.h"
 #include "engine/batch/rule_diff.h"
 #include "engine/cli/commands.h"
-#include "engine/doc/json_text.h"
-#include "engine/output/json_writer.h"
+#include "engine/doc/fixed_point.h"
+#include "engine/doc/json_writer.h"
 #include "rules/compiler.h"
 
 namespace divrisk::cli {
@@ -19,67 +19,67 @@ namespace {
 
 constexpr size_t kMaxLineBytes = 1 << 20;
 
-std::string RuleSetJson(const Plan& p) {
-  std::string out = "{\"name\":";
-  AppendJsonString(p.name, &out);
-  out.append(",\"version\":");
-  AppendJsonString(p.version, &out);
-  absl::StrAppend(&out, ",\"sha256\":\"", p.sha256, "\"}");
-  return out;
+void RuleSetJson(const Plan& p, JsonWriter& j) {
+  j.Open('{').Key("name").Str(p.name).Key("version").Str(p.version);
+  j.Key("sha256").Word(p.sha256).Close('}');
 }
 
-std::string DistributionJson(const Plan& plan, const ScoreDistribution& d) {
-  std::string out = absl::StrFormat(
-      "{\"mean\":%.4f,\"min\":%s,\"p10\":%.0f,\"p50\":%.0f,\"p90\":%.0f,"
-      "\"max\":%s,\"bands\":{",
-      d.Mean(), FormatFixed(d.min_q), d.Quantile(0.1), d.Quantile(0.5),
-      d.Quantile(0.9), FormatFixed(d.max_q));
+void DistributionJson(const Plan& plan, const ScoreDistribution& d,
+                      JsonWriter& j) {
+  j.Open('{').Key("mean").Raw(absl::StrFormat("%.4f", d.Mean()));
+  j.Key("min").Fixed(d.min_q);
+  j.Key("p10").Raw(absl::StrFormat("%.0f", d.Quantile(0.1)));
+  j.Key("p50").Raw(absl::StrFormat("%.0f", d.Quantile(0.5)));
+  j.Key("p90").Raw(absl::StrFormat("%.0f", d.Quantile(0.9)));
+  j.Key("max").Fixed(d.max_q).Key("bands").Open('{');
   for (size_t b = 0; b < plan.bands.size(); ++b) {
-    absl::StrAppend(&out, b ? "," : "", "\"", plan.bands[b].id, "\":",
-                    d.per_band[b]);
+    j.Key(plan.bands[b].id).Int(d.per_band[b]);
   }
-  out.append("}}");
-  return out;
+  j.Close('}').Close('}');
 }
 
 std::string ReportJson(const Plan& o, const Plan& n, const DiffReport& r) {
-  std::string out = absl::StrCat(
-      "{\"old\":", RuleSetJson(o), ",\"new\":", RuleSetJson(n),
-      ",\"read\":", r.read, ",\"scored\":", r.scored, ",\"rejected\":",
-      r.rejected, ",\"changed\":{\"score\":", r.changed_score,
-      ",\"band\":", r.changed_band, ",\"recommendation\":",
-      r.changed_recommendation, "},\"transitions\":{");
+  std::string out;
+  JsonWriter j(&out);  // flushed by Flush() below
+  j.Open('{').Key("old");
+  RuleSetJson(o, j);
+  j.Key("new");
+  RuleSetJson(n, j);
+  j.Key("read").Int(r.read).Key("scored").Int(r.scored);
+  j.Key("rejected").Int(r.rejected).Key("changed").Open('{');
+  j.Key("score").Int(r.changed_score).Key("band").Int(r.changed_band);
+  j.Key("recommendation").Int(r.changed_recommendation).Close('}');
+  j.Key("transitions").Open('{');
   for (int a = 0; a < 4; ++a) {
-    absl::StrAppend(&out, a ? "," : "", "\"",
-                    EnumWord(static_cast<Recommendation>(a)), "\":{");
+    j.Key(EnumWord(static_cast<Recommendation>(a))).Open('{');
     for (int b = 0; b < 4; ++b) {
-      absl::StrAppend(&out, b ? "," : "", "\"",
-                      EnumWord(static_cast<Recommendation>(b)), "\":",
-                      r.transitions[a][b]);
+      j.Key(EnumWord(static_cast<Recommendation>(b))).Int(r.transitions[a][b]);
     }
-    out.push_back('}');
+    j.Close('}');
   }
-  out.append("},\"top_moves\":[");
-  for (size_t i = 0; i < r.top_moves.size(); ++i) {
-    const CaseMove& m = r.top_moves[i];
-    absl::StrAppend(&out, i ? "," : "", "{\"line\":", m.line, ",\"case_id\":");
-    AppendJsonString(m.case_id, &out);
-    absl::StrAppend(
-        &out, ",\"old\":{\"score\":", FormatFixed(m.old_q), ",\"band\":\"",
-        o.bands[m.old_band].id, "\",\"recommendation\":\"",
-        EnumWord(m.old_recommendation), "\"},\"new\":{\"score\":",
-        FormatFixed(m.new_q), ",\"band\":\"", n.bands[m.new_band].id,
-        "\",\"recommendation\":\"", EnumWord(m.new_recommendation),
-        "\"},\"delta\":", FormatFixed(m.new_q - m.old_q), ",\"indicators\":[");
-    for (size_t k = 0; k < m.deltas.size(); ++k) {
-      absl::StrAppend(&out, k ? "," : "", "{\"indicator\":");
-      AppendJsonString(m.deltas[k].first, &out);
-      absl::StrAppend(&out, ",\"delta\":", FormatFixed(m.deltas[k].second), "}");
+  j.Close('}').Key("top_moves").Open('[');
+  for (const CaseMove& m : r.top_moves) {
+    j.Open('{').Key("line").Int(m.line).Key("case_id").Str(m.case_id);
+    j.Key("old").Open('{').Key("score").Fixed(m.old_q);
+    j.Key("band").Str(o.bands[m.old_band].id);
+    j.Key("recommendation").Word(EnumWord(m.old_recommendation)).Close('}');
+    j.Key("new").Open('{').Key("score").Fixed(m.new_q);
+    j.Key("band").Str(n.bands[m.new_band].id);
+    j.Key("recommendation").Word(EnumWord(m.new_recommendation)).Close('}');
+    j.Key("delta").Fixed(m.new_q - m.old_q).Key("indicators").Open('[');
+    for (const auto& [indicator, delta] : m.deltas) {
+      j.Open('{').Key("indicator").Str(indicator);
+      j.Key("delta").Fixed(delta).Close('}');
     }
-    out.append("]}");
+    j.Close(']').Close('}');
   }
-  absl::StrAppend(&out, "],\"scores\":{\"old\":", DistributionJson(o, r.old_scores),
-                  ",\"new\":", DistributionJson(n, r.new_scores), "}}\n");
+  j.Close(']').Key("scores").Open('{').Key("old");
+  DistributionJson(o, r.old_scores, j);
+  j.Key("new");
+  DistributionJson(n, r.new_scores, j);
+  j.Close('}').Close('}');
+  j.Put('\n');
+  j.Flush();
   return out;
 }
 

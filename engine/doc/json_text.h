@@ -1,4 +1,5 @@
-// JSON text: string escaping and a document tree written as plain JSON.
+// JSON text: string escaping and a document tree written as plain JSON
+// (structured output goes through JsonWriter, engine/doc/json_writer.h).
 // Every writer of divrisk (assessments, cases, batch summaries, rejects)
 // escapes strings here, so there is one rule for what a JSON string holds.
 

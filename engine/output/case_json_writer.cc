@@ -1,135 +1,15 @@
 #include "engine/output/case_json_writer.h"
 
-#include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <string_view>
+#include <type_traits>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include "engine/doc/json_text.h"
+#include "engine/doc/json_writer.h"
 
 namespace divrisk {
 namespace {
 
-// Whether one of the eight bytes of `w` needs escaping in a JSON string: a
-// control byte (< 0x20), '"' or '\\' (exact as to whether; bytes of
-// 0x80 and above, UTF-8, never count).
-inline bool NeedsEscape(uint64_t w) {
-  constexpr uint64_t k01 = 0x0101010101010101ULL;
-  constexpr uint64_t k80 = 0x8080808080808080ULL;
-  auto has_zero = [&](uint64_t v) { return (v - k01) & ~v & k80; };
-  return (((w - k01 * 0x20) & ~w & k80) | has_zero(w ^ (k01 * '"')) |
-          has_zero(w ^ (k01 * '\\'))) != 0;
-}
-
-inline bool IsSpecial(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
-// The index of the first byte from `i` on that needs escaping, or `n`:
-// sixteen bytes at a time with SSE2, else eight with plain integers.
-size_t NextSpecial(const char* p, size_t i, size_t n) {
-#if defined(__SSE2__)
-  const __m128i max_control = _mm_set1_epi8(0x1f);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  while (i + 16 <= n) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i special = _mm_or_si128(
-        _mm_cmpeq_epi8(_mm_max_epu8(v, max_control), max_control),
-        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-    if (const int mask = _mm_movemask_epi8(special)) {
-      return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    }
-    i += 16;
-  }
-#endif
-  for (;;) {
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (NeedsEscape(w)) break;
-      i += 8;
-    }
-    const size_t end = std::min(n, i + 8);
-    for (; i < end; ++i) {
-      if (IsSpecial(static_cast<unsigned char>(p[i]))) return i;
-    }
-    if (i >= n) return n;
-  }
-}
-
-// Bytes on their way to a std::string, gathered in a fixed buffer so that
-// the many small pieces of a case cost a copy each, not a string append.
-class Buffer {
- public:
-  explicit Buffer(std::string* out) : out_(*out) {}
-  ~Buffer() { Flush(); }
-  Buffer(const Buffer&) = delete;
-  Buffer& operator=(const Buffer&) = delete;
-
-  void Put(char c) {
-    if (len_ == kSize) Flush();
-    data_[len_++] = c;
-  }
-  void Put(const char* p, size_t n) {
-    if (n > kSize - len_) {
-      Flush();
-      if (n > kSize) {
-        out_.append(p, n);
-        return;
-      }
-    }
-    std::memcpy(data_ + len_, p, n);
-    len_ += n;
-  }
-  void Put(std::string_view s) { Put(s.data(), s.size()); }
-  void Flush() {
-    out_.append(data_, len_);
-    len_ = 0;
-  }
-
- private:
-  static constexpr size_t kSize = 4096;
-  std::string& out_;
-  size_t len_ = 0;
-  char data_[kSize];
-};
-
-// `text` as a JSON string literal: the same bytes as AppendJsonString
-// (rules/canonical.h), appended in runs found eight bytes at a time, since
-// writing cases at scale spends most of its time here.
-void AppendString(std::string_view text, Buffer* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const char* p = text.data();
-  const size_t n = text.size();
-  out->Put('"');
-  size_t run = 0;  // start of the bytes not yet appended
-  for (size_t i = NextSpecial(p, 0, n); i < n; i = NextSpecial(p, i + 1, n)) {
-    out->Put(p + run, i - run);
-    run = i + 1;
-    const unsigned char c = static_cast<unsigned char>(p[i]);
-    switch (c) {
-      case '"': out->Put("\\\""); break;
-      case '\\': out->Put("\\\\"); break;
-      case '\n': out->Put("\\n"); break;
-      case '\r': out->Put("\\r"); break;
-      case '\t': out->Put("\\t"); break;
-      default: {
-        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out->Put(esc, 6);
-      }
-    }
-  }
-  out->Put(p + run, n - run);
-  out->Put('"');
-}
-
 // "YYYY-MM-DD" as FormatDate writes it, without its formatting library.
-void AppendDate(Date date, Buffer* out) {
+void AppendDate(Date date, JsonWriter* out) {
   // Civil from days (Howard Hinnant's algorithm, as in date.cc).
   const int z = date.days + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -141,7 +21,7 @@ void AppendDate(Date date, Buffer* out) {
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const int y = static_cast<int>(yoe) + era * 400 + (m <= 2);
   if (y < 0 || y > 9999) {
-    AppendString(FormatDate(date), out);
+    out->Str(FormatDate(date));
     return;
   }
   const char text[12] = {'"',
@@ -156,92 +36,22 @@ void AppendDate(Date date, Buffer* out) {
                          static_cast<char>('0' + d / 10),
                          static_cast<char>('0' + d % 10),
                          '"'};
-  out->Put(text, 12);
+  out->Raw(std::string_view(text, 12));
 }
 
-// Appends members of JSON objects and arrays, placing the commas, so that
-// the writer below reads like the format's tables.
-class Out {
+// The JsonWriter with the case format's own values (dates, countries,
+// enumeration words and sets) and its optional members, so that the writer
+// below reads like the format's tables.
+class Out : public JsonWriter {
  public:
-  explicit Out(std::string* out) : b_(out) {}
+  using JsonWriter::JsonWriter;
+  using JsonWriter::Word;
 
-  void Open(char brace) {
-    b_.Put(brace);
-    first_ = true;
-  }
-  void Close(char brace) {
-    b_.Put(brace);
-    first_ = false;
-  }
-  // Starts member `key` of the open object (its value follows). `key` is
-  // one of the format's own keys, a literal that needs no escaping, so the
-  // bytes `,"key":` are put together at compile-time length.
-  template <size_t N>
-  void Key(const char (&key)[N]) {
-    char buf[N + 3];
-    buf[0] = ',';
-    buf[1] = '"';
-    std::memcpy(buf + 2, key, N - 1);
-    buf[N + 1] = '"';
-    buf[N + 2] = ':';
-    if (first_) {
-      b_.Put(buf + 1, N + 2);
-    } else {
-      b_.Put(buf, N + 3);
-    }
-    first_ = true;
-  }
-  // As Key, for a key that comes from the file (identifiers).
-  void EscapedKey(std::string_view key) {
-    if (!first_) b_.Put(',');
-    AppendString(key, &b_);
-    b_.Put(':');
-    first_ = true;
-  }
-  // Starts the next element of the open array.
-  void Item() {
-    if (!first_) b_.Put(',');
-    first_ = true;
-  }
-
-  void Str(std::string_view v) {
-    AppendString(v, &b_);
-    first_ = false;
-  }
-  void Raw(std::string_view v) {
-    b_.Put(v);
-    first_ = false;
-  }
-  void Int(int64_t v) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    b_.Put(buf, static_cast<size_t>(end - buf));
-    first_ = false;
-  }
-  void Num(double v) {
-    if (!std::isfinite(v)) {  // not representable in JSON; never read so
-      Raw("null");
-      return;
-    }
-    char buf[40];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    b_.Put(buf, static_cast<size_t>(end - buf));
-    first_ = false;
-  }
-  void Bool(bool v) { Raw(v ? "true" : "false"); }
-  void Day(Date d) {
-    AppendDate(d, &b_);
-    first_ = false;
-  }
+  void Day(Date d) { AppendDate(d, this); }
   void Country(CountryCode c) { Str(c.view()); }
   // An enumeration word (lower-case letters and '_': no escaping).
-  void Word(const char* word) {
-    b_.Put('"');
-    b_.Put(word);
-    b_.Put('"');
-    first_ = false;
-  }
   template <typename E>
+    requires std::is_enum_v<E>
   void Word(E e) {
     Word(EnumWord(e));
   }
@@ -296,10 +106,7 @@ class Out {
     if (v.empty()) return;
     Key(key);
     Open('[');
-    for (const std::string& s : v) {
-      Item();
-      Str(s);
-    }
+    for (const std::string& s : v) Str(s);
     Close(']');
   }
   // An enumeration set as a list of words, in enumerator order.
@@ -308,15 +115,11 @@ class Out {
     Open('[');
     for (size_t i = 0; i < kEnumWords<E>.size(); ++i) {
       if (!set.Has(static_cast<E>(i))) continue;
-      Item();
       Word(kEnumWords<E>[i]);
     }
     Close(']');
   }
 
- private:
-  Buffer b_;
-  bool first_ = true;
 };
 
 // Members shared by `exporter`, `end_user` and `parties[]`, in the Party
@@ -334,7 +137,7 @@ void PartyMembers(Out& o, const Party& p) {
     o.Key("identifiers");
     o.Open('{');
     for (const auto& [k, v] : p.identifiers) {
-      o.EscapedKey(k);
+      o.Key(k);
       o.Str(v);
     }
     o.Close('}');
@@ -364,7 +167,6 @@ void WriteEndUser(Out& o, const EndUser& e) {
     o.Key("ultimate_end_users");
     o.Open('[');
     for (const UltimateEndUser& u : e.ultimate_end_users) {
-      o.Item();
       o.Open('{');
       o.S("name", u.name);
       o.W("kind", u.kind);
@@ -388,7 +190,7 @@ void WriteGoods(Out& o, const GoodsLine& g) {
   o.C("origin_country", g.origin_country);
   if (g.unit_value) {
     o.Key("unit_value");
-    o.Num(*g.unit_value);
+    o.Double(*g.unit_value);
   }
   o.B("marked", g.marked);
   o.B("manpads", g.manpads);
@@ -412,7 +214,6 @@ void WriteEuc(Out& o, const Euc& e) {
     o.Key("goods");
     o.Open('[');
     for (const EucGoods& g : *e.goods) {
-      o.Item();
       o.Open('{');
       o.W("category", g.category);
       o.I("quantity", g.quantity);
@@ -447,7 +248,6 @@ void WriteTransport(Out& o, const Transport& t) {
   o.Key("legs");
   o.Open('[');
   for (const Leg& leg : t.legs) {
-    o.Item();
     o.Open('{');
     o.Key("from");
     o.Country(leg.from);
@@ -483,7 +283,6 @@ void List(Out& o, const char (&key)[N], const std::vector<T>& items,
   o.Key(key);
   o.Open('[');
   for (const T& item : items) {
-    o.Item();
     write(item);
   }
   o.Close(']');
@@ -505,7 +304,6 @@ void AppendCaseJson(const Case& c, std::string* out) {
   o.Key("goods");
   o.Open('[');
   for (const GoodsLine& g : c.goods) {
-    o.Item();
     WriteGoods(o, g);
   }
   o.Close(']');

@@ -2,7 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "engine/output/json_writer.h"
+#include "engine/doc/fixed_point.h"
+#include "engine/scoring/score_math.h"
 
 namespace divrisk {
 namespace {

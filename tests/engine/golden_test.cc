@@ -9,7 +9,7 @@
 
 #include "engine/doc/file_reader.h"
 #include "engine/explain/assessment.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"
 #include "gmock/gmock.h"

@@ -16,7 +16,7 @@
 #include "engine/doc/json_text.h"
 #include "engine/doc/yaml_parser.h"
 #include "engine/explain/assessment.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 #include "engine/output/text_writer.h"
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/strings/str_format.h"
+#include "engine/doc/json_writer.h"
 #include "engine/doc/yaml_parser.h"
 #include "gtest/gtest.h"
 
@@ -36,8 +37,10 @@ TEST(AppendJsonString, EscapesAtTheEdgesAndAppends) {
   EXPECT_EQ(out, R"(x"\u001f\"mid\"\u0000""")");
 }
 
-// The writer copies clean runs eight bytes at a time; every byte value at
-// every offset must still be escaped as one byte at a time would.
+// Clean runs are found sixteen bytes at a time (SSE2), then eight, then
+// one: every byte value at every offset of texts of every length across
+// those steps must still be escaped as one byte at a time would, by
+// AppendJsonString and by JsonWriter (the one implementation, two sinks).
 TEST(AppendJsonString, EveryByteAtEveryOffsetMatchesTheSimpleRule) {
   auto simple = [](std::string_view text) {
     std::string out = "\"";
@@ -52,13 +55,21 @@ TEST(AppendJsonString, EveryByteAtEveryOffsetMatchesTheSimpleRule) {
     }
     return out + "\"";
   };
-  for (int byte = 0; byte < 256; ++byte) {
-    for (size_t at = 0; at < 20; ++at) {
-      std::string text(20, 'a');
-      text[at] = static_cast<char>(byte);
-      std::string out;
-      AppendJsonString(text, &out);
-      ASSERT_EQ(out, simple(text)) << "byte " << byte << " at " << at;
+  for (size_t size : {1, 7, 8, 9, 15, 16, 17, 20, 24, 31, 32, 33, 40}) {
+    for (int byte = 0; byte < 256; ++byte) {
+      for (size_t at = 0; at < size; ++at) {
+        std::string text(size, 'a');
+        text[at] = static_cast<char>(byte);
+        const std::string expected = simple(text);
+        std::string out;
+        AppendJsonString(text, &out);
+        ASSERT_EQ(out, expected) << "byte " << byte << " at " << at << " of "
+                                 << size;
+        std::string written;
+        JsonWriter(&written).Str(text);
+        ASSERT_EQ(written, expected) << "JsonWriter: byte " << byte << " at "
+                                     << at << " of " << size;
+      }
     }
   }
 }

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "engine/doc/json_text.h"
 #include "engine/generate/case_generator.h"
 #include "engine/output/case_json_writer.h"
 #include "engine/reader/case_reader.h"
@@ -94,25 +93,6 @@ TEST_F(CaseJsonWriterTest, UnknownEucIsTheWordAndEmptyEucListsAreKept) {
             std::string::npos)
       << json;
   ExpectRoundTrip(c, "empty-euc-lists");
-}
-
-TEST_F(CaseJsonWriterTest, StringsAreEscapedExactlyAsAppendJsonString) {
-  std::string tricky = "Quote \" backslash \\ tab \t nl \n cr \r ";
-  for (int b = 1; b < 0x20; ++b) tricky.push_back(static_cast<char>(b));
-  tricky += " UTF-8: Côte d'Ivoire, Türkiye, Ministère ";
-  // Long enough that the eight-byte scan runs, specials at every offset.
-  for (int i = 0; i < 40; ++i) tricky += (i % 9 == 0) ? "\"" : "abc";
-  Case c = Minimal();
-  c.exporter.name = tricky;
-  c.exporter.identifiers.emplace_back("tax id \"x\"", tricky);
-  std::string expected;
-  AppendJsonString(tricky, &expected);
-  const std::string json = Json(c);
-  EXPECT_NE(json.find("\"name\":" + expected), std::string::npos);
-  std::string key;
-  AppendJsonString("tax id \"x\"", &key);
-  EXPECT_NE(json.find(key + ":" + expected), std::string::npos);
-  ExpectRoundTrip(c, "escapes");
 }
 
 TEST_F(CaseJsonWriterTest, NumbersInShortestFormThatReadsBack) {

@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_split.h"
 #include "engine/explain/assessment.h"
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 #include "engine/scoring/executor.h"
 #include "gtest/gtest.h"
 #include "rules/compiler.h"

@@ -5,7 +5,7 @@
 #include <limits>
 #include <string>
 
-#include "engine/output/json_writer.h"
+#include "engine/doc/fixed_point.h"
 #include "gtest/gtest.h"
 
 namespace divrisk {

@@ -1,11 +1,12 @@
 // The assessment as one JSON object on one line (schema in README.md).
 //
-// Numbers are fixed point with four decimals, printed from integers, so the
-// same assessment gives the same bytes on any machine and thread count, and
-// contributions visibly sum to the score.
+// Numbers are fixed point with four decimals, printed from integers
+// (engine/doc/fixed_point.h), so the same assessment gives the same bytes on
+// any machine and thread count, and contributions visibly sum to the score.
+// Cases themselves are written by case_json_writer.h.
 
-#ifndef DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_
-#define DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_
+#ifndef DIVRISK_ENGINE_OUTPUT_ASSESSMENT_JSON_WRITER_H_
+#define DIVRISK_ENGINE_OUTPUT_ASSESSMENT_JSON_WRITER_H_
 
 #include <string>
 
@@ -13,10 +14,6 @@
 #include "rules/plan.h"
 
 namespace divrisk {
-
-// "41.2500" for 412500.
-std::string FormatFixed(int64_t q);
-void AppendFixed(int64_t q, std::string* out);
 
 // Appends the full assessment object and a newline to *out.
 void AppendAssessmentJson(const Plan& plan, const Assessment& a,
@@ -31,4 +28,4 @@ void AppendSummaryJson(const Plan& plan, const Assessment& a,
 
 }  // namespace divrisk
 
-#endif  // DIVRISK_ENGINE_OUTPUT_JSON_WRITER_H_
+#endif  // DIVRISK_ENGINE_OUTPUT_ASSESSMENT_JSON_WRITER_H_

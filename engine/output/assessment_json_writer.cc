@@ -1,102 +1,34 @@
-#include "engine/output/json_writer.h"
+#include "engine/output/assessment_json_writer.h"
 
-#include <cstdlib>
+#include <string>
+#include <vector>
 
-#include "engine/doc/json_text.h"
+#include "engine/doc/json_writer.h"
+#include "engine/scoring/score_math.h"
 
 namespace divrisk {
 
-void AppendFixed(int64_t q, std::string* out) {
-  // By hand rather than with StrFormat: every score and contribution of
-  // every case passes here.
-  if (q < 0) out->push_back('-');
-  const uint64_t a = q < 0 ? -static_cast<uint64_t>(q) : q;
-  char digits[24];
-  char* end = digits + sizeof(digits);
-  char* p = end;
-  uint64_t fraction = a % 10000;
-  for (int i = 0; i < 4; ++i, fraction /= 10) *--p = static_cast<char>('0' + fraction % 10);
-  *--p = '.';
-  uint64_t whole = a / 10000;
-  do {
-    *--p = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-  } while (whole != 0);
-  out->append(p, end - p);
-}
-
-std::string FormatFixed(int64_t q) {
-  std::string out;
-  AppendFixed(q, &out);
-  return out;
-}
-
 namespace {
 
-// A small appender that handles commas, so the writer reads like the schema.
-class Json {
- public:
-  explicit Json(std::string* out) : out_(*out) {}
+// Scores and weights held as doubles, written as fixed point.
+void Number(JsonWriter& j, double v) { j.Fixed(Quantize(v)); }
 
-  Json& Open(char brace) {
-    Comma();
-    out_.push_back(brace);
-    first_ = true;
-    return *this;
-  }
-  Json& Close(char brace) {
-    out_.push_back(brace);
-    first_ = false;
-    return *this;
-  }
-  Json& Key(std::string_view key) {
-    Comma();
-    AppendJsonString(key, &out_);
-    out_.push_back(':');
-    first_ = true;  // the value follows without a comma
-    return *this;
-  }
-  Json& Str(std::string_view s) {
-    Comma();
-    AppendJsonString(s, &out_);
-    return *this;
-  }
-  Json& Raw(std::string_view s) {
-    Comma();
-    out_.append(s);
-    return *this;
-  }
-  Json& Fixed(int64_t q) {
-    Comma();
-    AppendFixed(q, &out_);
-    return *this;
-  }
-  Json& Number(double v) { return Fixed(Quantize(v)); }
-  Json& Bool(bool b) { return Raw(b ? "true" : "false"); }
-  Json& Strings(const std::vector<std::string>& list) {
-    Open('[');
-    for (const std::string& s : list) Str(s);
-    return Close(']');
-  }
-  Json& Facts(const Evidence& ev) {
-    Open('[');
-    for (const Fact& f : ev.facts) {
-      Open('{').Key("path").Str(f.path).Key("value").Str(f.value).Close('}');
-    }
-    return Close(']');
-  }
+void Strings(JsonWriter& j, const std::vector<std::string>& list) {
+  j.Open('[');
+  for (const std::string& s : list) j.Str(s);
+  j.Close(']');
+}
 
- private:
-  void Comma() {
-    if (!first_) out_.push_back(',');
-    first_ = false;
+void Facts(JsonWriter& j, const Evidence& ev) {
+  j.Open('[');
+  for (const Fact& f : ev.facts) {
+    j.Open('{').Key("path").Str(f.path).Key("value").Str(f.value).Close('}');
   }
-  std::string& out_;
-  bool first_ = true;
-};
+  j.Close(']');
+}
 
 // score, score_range, band and recommendation: common to both outputs.
-void WriteVerdict(const Plan& plan, const CaseResult& r, Json& j) {
+void WriteVerdict(const Plan& plan, const CaseResult& r, JsonWriter& j) {
   j.Key("score").Fixed(r.score_q);
   j.Key("score_range").Open('{').Key("min").Fixed(r.min_q);
   j.Key("max").Fixed(r.max_q).Close('}');
@@ -104,27 +36,39 @@ void WriteVerdict(const Plan& plan, const CaseResult& r, Json& j) {
   j.Key("recommendation").Str(EnumWord(r.recommendation));
 }
 
-void WriteContribution(const Plan& plan, const Contribution& line, Json& j) {
+void WriteContribution(const Plan& plan, const Contribution& line,
+                       JsonWriter& j) {
   j.Open('{');
   if (line.mitigation) {
     const MitigationSpec* spec = plan.FindMitigation(*line.mitigation);
     j.Key("indicator").Str(ContributionName(plan, line));
-    j.Key("value").Number(1).Key("weight").Number(0);
+    j.Key("value");
+    Number(j, 1);
+    j.Key("weight");
+    Number(j, 0);
     j.Key("contribution").Fixed(line.contribution_q);
     j.Key("reason").Str(spec->condition);
     Evidence ev;
     ev.Add("mitigations", EnumWord(*line.mitigation));
-    j.Key("evidence").Facts(ev).Key("refs").Strings(spec->refs);
+    j.Key("evidence");
+    Facts(j, ev);
+    j.Key("refs");
+    Strings(j, spec->refs);
   } else {
     const IndicatorSpec& spec = plan.indicators[line.indicator];
     j.Key("indicator").Str(spec.id);
-    j.Key("value").Number(line.value).Key("unknown").Bool(line.unknown);
-    j.Key("weight").Number(line.weight);
+    j.Key("value");
+    Number(j, line.value);
+    j.Key("unknown").Bool(line.unknown).Key("weight");
+    Number(j, line.weight);
     j.Key("contribution").Fixed(line.contribution_q);
     j.Key("reason").Str(spec.evidence);
-    j.Key("evidence").Facts(line.evidence);
-    j.Key("unknown_facts").Strings(line.evidence.unknown_facts);
-    j.Key("refs").Strings(spec.refs);
+    j.Key("evidence");
+    Facts(j, line.evidence);
+    j.Key("unknown_facts");
+    Strings(j, line.evidence.unknown_facts);
+    j.Key("refs");
+    Strings(j, spec.refs);
   }
   j.Close('}');
 }
@@ -134,7 +78,7 @@ void WriteContribution(const Plan& plan, const Contribution& line, Json& j) {
 void AppendAssessmentJson(const Plan& plan, const Assessment& a,
                           std::string* out) {
   const CaseResult& r = a.result;
-  Json j(out);
+  JsonWriter j(out);
   j.Open('{');
   j.Key("case_id").Str(a.c->id);
   j.Key("assessed_on").Str(FormatDate(a.c->assessed_on));
@@ -149,9 +93,13 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
     j.Key("action").Str(EnumWord(stop.action));
     j.Key("indicator").Str(plan.indicators[gate.indicator].id);
     j.Key("on_unknown").Bool(stop.on_unknown).Key("reason").Str(gate.reason);
-    j.Key("evidence").Facts(stop.evidence);
-    j.Key("unknown_facts").Strings(stop.evidence.unknown_facts);
-    j.Key("refs").Strings(gate.refs).Close('}');
+    j.Key("evidence");
+    Facts(j, stop.evidence);
+    j.Key("unknown_facts");
+    Strings(j, stop.evidence.unknown_facts);
+    j.Key("refs");
+    Strings(j, gate.refs);
+    j.Close('}');
   }
   j.Close(']');
 
@@ -159,19 +107,29 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
     const OverridingRiskSpec& o = *plan.overriding_risk;
     j.Key("overriding_risk").Open('{');
     j.Key("category").Str(plan.categories[o.category].id);
-    j.Key("score").Number(a.categories.final[o.category]);
-    j.Key("threshold").Number(o.threshold);
+    j.Key("score");
+    Number(j, a.categories.final[o.category]);
+    j.Key("threshold");
+    Number(j, o.threshold);
     j.Key("reached").Bool(r.overriding_risk).Key("reason").Str(o.reason);
-    j.Key("refs").Strings(o.refs).Close('}');
+    j.Key("refs");
+    Strings(j, o.refs);
+    j.Close('}');
   }
 
   j.Key("categories").Open('{');
   for (size_t k = 0; k < plan.categories.size(); ++k) {
     const CategorySpec& cat = plan.categories[k];
     j.Key(cat.id).Open('{').Key("name").Str(cat.name);
-    j.Key("raw").Number(a.categories.raw[k]).Key("cap").Number(cat.cap);
-    j.Key("capped").Number(a.categories.capped[k]);
-    j.Key("score").Number(a.categories.final[k]).Close('}');
+    j.Key("raw");
+    Number(j, a.categories.raw[k]);
+    j.Key("cap");
+    Number(j, cat.cap);
+    j.Key("capped");
+    Number(j, a.categories.capped[k]);
+    j.Key("score");
+    Number(j, a.categories.final[k]);
+    j.Close('}');
   }
   j.Close('}');
 
@@ -197,7 +155,9 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
     const MitigationSpec* spec = plan.FindMitigation(s.measure);
     j.Open('{').Key("measure").Str(EnumWord(s.measure));
     j.Key("score").Fixed(s.score_q).Key("condition").Str(spec->condition);
-    j.Key("refs").Strings(spec->refs).Close('}');
+    j.Key("refs");
+    Strings(j, spec->refs);
+    j.Close('}');
   }
   j.Close(']');
 
@@ -205,13 +165,13 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
     j.Key("extensions").Raw(a.c->extensions_json);
   }
   j.Close('}');
-  out->push_back('\n');
+  j.Put('\n');
 }
 
 void AppendSummaryJson(const Plan& plan, const Assessment& a,
                        std::string* out) {
   const CaseResult& r = a.result;
-  Json j(out);
+  JsonWriter j(out);
   j.Open('{');
   j.Key("case_id").Str(a.c->id);
   j.Key("rule_set_sha256").Str(plan.sha256);
@@ -225,7 +185,7 @@ void AppendSummaryJson(const Plan& plan, const Assessment& a,
     j.Key("contribution").Fixed(line.contribution_q).Close('}');
   }
   j.Close(']').Close('}');
-  out->push_back('\n');
+  j.Put('\n');
 }
 
 }  // namespace divrisk
