@@ -83,12 +83,6 @@ absl::Status ParseList(const ListSpec& spec,
 // Reads the files of `spec` and appends its entries as a new source.
 absl::Status LoadList(const ListSpec& spec, ListSet* set);
 
-// The lists of shared/data/screening (PROVENANCE.md), under `dir`, with
-// their as-of dates: UN SC 2026-02-27, OFAC SDN 2022-01-31 (sdn+add+alt),
-// OFAC SDN 2024-05-03 (primary only), OFAC non-SDN 2025-12-19, BIS DPL
-// 2022-09, CSL 2019 and 2025 samples.
-std::vector<ListSpec> SharedDataLists(const std::string& dir);
-
 }  // namespace divrisk::screening
 
 #endif  // DIVRISK_INDICATORS_SCREENING_LOADERS_H_
