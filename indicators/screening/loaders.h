@@ -24,6 +24,10 @@
 //  - The rule set's own listed parties (ReferenceData::listed_parties: our
 //    denial notifications and hand-kept sanctions entries), one source per
 //    list name and effect.
+//
+// One file per format: un_xml_loader.cc, ofac_loader.cc, bis_dpl_loader.cc,
+// us_csl_loader.cc; shared helpers in loader_util.h; ParseList, LoadList and
+// AddListedParties in loaders.cc.
 
 #ifndef DIVRISK_INDICATORS_SCREENING_LOADERS_H_
 #define DIVRISK_INDICATORS_SCREENING_LOADERS_H_
