@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "indicators/screening/eval/shared_data.h"
 #include "indicators/screening/loaders.h"
 #include "indicators/screening/screener.h"
 

@@ -1,5 +1,5 @@
 // divrisk screen-eval: measures party screening on the public data in
-// shared/data/screening (see indicators/screening/evaluation.h). Prints a
+// shared/data/screening (see indicators/screening/eval/evaluation.h). Prints a
 // table, then, as the last line, one JSON object with the headline numbers.
 
 #include <cstdlib>
@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.h"
-#include "indicators/screening/evaluation.h"
+#include "indicators/screening/eval/evaluation.h"
 
 namespace divrisk::cli {
 namespace {

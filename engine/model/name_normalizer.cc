@@ -1,25 +1,14 @@
 #include "engine/model/name_normalizer.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
+#include "engine/model/legal_forms.h"
 
 namespace divrisk {
-namespace {
-
-// Legal-form and filler words that distinguish no party from another.
-constexpr std::string_view kLegalForms[] = {
-    "ag",      "as",     "bv",      "co",      "company", "corp",
-    "corporation", "fze", "fzco",   "fzc",     "fzllc",   "gmbh",
-    "inc",     "incorporated", "jsc", "limited", "llc",   "llp",
-    "ltd",     "nv",     "oao",     "ojsc",    "ooo",     "oy",
-    "plc",     "pjsc",   "pte",     "pty",     "sa",      "sarl",
-    "sas",     "spa",    "srl",     "the",     "zao",     "and"};
-
-}  // namespace
 
 std::string NormalizeName(std::string_view name) {
   std::string folded(name);
@@ -29,13 +18,13 @@ std::string NormalizeName(std::string_view name) {
             ? absl::ascii_tolower(static_cast<unsigned char>(c))
             : ' ';
   }
-  std::vector<absl::string_view> tokens =
-      absl::StrSplit(folded, ' ', absl::SkipEmpty());
-  std::erase_if(tokens, [](absl::string_view t) {
-    return std::find(std::begin(kLegalForms), std::end(kLegalForms),
-                     std::string_view(t.data(), t.size())) !=
-           std::end(kLegalForms);
-  });
+  std::vector<std::string> tokens;
+  for (size_t i = 0; i < folded.size();) {
+    const size_t end = std::min(folded.find(' ', i), folded.size());
+    if (end > i) tokens.push_back(folded.substr(i, end - i));
+    i = end + 1;
+  }
+  StripLegalForms(&tokens);
   std::sort(tokens.begin(), tokens.end());
   return absl::StrJoin(tokens, " ");
 }

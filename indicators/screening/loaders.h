@@ -24,6 +24,10 @@
 //  - The rule set's own listed parties (ReferenceData::listed_parties: our
 //    denial notifications and hand-kept sanctions entries), one source per
 //    list name and effect.
+//
+// One file per format: un_xml_loader.cc, ofac_loader.cc, bis_dpl_loader.cc,
+// us_csl_loader.cc; shared helpers in loader_util.h; ParseList, LoadList and
+// AddListedParties in loaders.cc.
 
 #ifndef DIVRISK_INDICATORS_SCREENING_LOADERS_H_
 #define DIVRISK_INDICATORS_SCREENING_LOADERS_H_
@@ -82,12 +86,6 @@ absl::Status ParseList(const ListSpec& spec,
 
 // Reads the files of `spec` and appends its entries as a new source.
 absl::Status LoadList(const ListSpec& spec, ListSet* set);
-
-// The lists of shared/data/screening (PROVENANCE.md), under `dir`, with
-// their as-of dates: UN SC 2026-02-27, OFAC SDN 2022-01-31 (sdn+add+alt),
-// OFAC SDN 2024-05-03 (primary only), OFAC non-SDN 2025-12-19, BIS DPL
-// 2022-09, CSL 2019 and 2025 samples.
-std::vector<ListSpec> SharedDataLists(const std::string& dir);
 
 }  // namespace divrisk::screening
 

@@ -24,7 +24,7 @@
 //     and "1st" -> 1); common abbreviations are written out ("Intl",
 //     "Int'l" -> international; kAbbreviations in normalize.cc).
 //  5. Legal forms, titles and filler words are dropped, single words and
-//     phrases (kLegalForms and kTitlesAndFillers in normalize.cc, listed in
+//     phrases (engine/model/legal_forms.cc, listed in
 //     indicators/screening/README.md): LLC, FZE, GmbH, "limited liability
 //     company", ООО (-> ooo after step 2), "obshchestvo s ogranichennoy
 //     otvetstvennostyu", Mr, Dr, the, and, of ... A name made only of such
@@ -39,6 +39,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "engine/model/legal_forms.h"
 
 namespace divrisk::screening {
 
@@ -95,12 +97,12 @@ void NumberWordsToDigits(std::vector<std::string>* tokens);
 void ExpandAbbreviations(std::vector<std::string>* tokens);
 
 // Step 5: drops legal forms, titles and fillers (titles and fillers only,
-// with `titles_only`), unless nothing would be left. Returns how many tokens
-// were dropped.
-int StripLegalForms(std::vector<std::string>* tokens, bool titles_only = false);
-
-// True if `token` alone is a legal form or title (for tests and docs).
-bool IsLegalFormOrTitle(std::string_view token);
+// with `titles_only`), unless nothing would be left; IsLegalFormOrTitle
+// tells whether one token is one. Both live in the model layer
+// (engine/model/legal_forms.h), whose one list the kernels' exact
+// NormalizeName uses too.
+using ::divrisk::IsLegalFormOrTitle;
+using ::divrisk::StripLegalForms;
 
 // All steps. A person's name keeps words that are legal forms elsewhere
 // ("Se", "Ag", "Pao" are name parts; titles still go).

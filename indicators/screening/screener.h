@@ -127,6 +127,8 @@ class Screener {
   };
   struct QueryName;
   struct Scratch;
+  // Names are indexed and queried by their first kMaxTokens tokens.
+  static constexpr size_t kMaxTokens = 16;
 
   void Build();
   void AddName(uint32_t entry, uint16_t name, const std::string& text,

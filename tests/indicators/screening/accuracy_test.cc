@@ -12,7 +12,8 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "indicators/screening/evaluation.h"
+#include "indicators/screening/eval/evaluation.h"
+#include "indicators/screening/eval/shared_data.h"
 #include "indicators/screening/loaders.h"
 
 namespace divrisk::screening {

@@ -1,4 +1,4 @@
-#include "indicators/screening/evaluation.h"
+#include "indicators/screening/eval/evaluation.h"
 
 #include <chrono>
 #include <fstream>
@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "indicators/screening/country_names.h"
 #include "indicators/screening/delimited.h"
+#include "indicators/screening/eval/shared_data.h"
 #include "indicators/screening/loaders.h"
 
 namespace divrisk::screening {
@@ -114,12 +115,12 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
   r.all_names = all_screener.lists().NameCount();
   r.un_entries = un_screener.lists().entries.size();
 
-  const std::string pairs_dir = dir + "/name_pairs";
+  const SharedEvalFiles files = SharedEvalFilesIn(dir);
   // Name pairs, ours and logic-v2's.
   {
-    auto rows = ReadCsv(pairs_dir + "/nomenklatura_name_bench_cases.csv");
+    auto rows = ReadCsv(files.name_pairs);
     if (!rows.ok()) return rows.status();
-    auto v2 = ReadCsv(pairs_dir + "/nomenklatura_logicv2_frozen_scores.csv");
+    auto v2 = ReadCsv(files.logicv2_scores);
     if (!v2.ok()) return v2.status();
     absl::flat_hash_set<std::string> v2_keys;
     for (const Row& row : *v2) {
@@ -150,9 +151,9 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
   }
   // UN positives.
   {
-    auto untreated = ReadCsv(pairs_dir + "/yente_positives_un_untreated.csv");
+    auto untreated = ReadCsv(files.un_untreated);
     if (!untreated.ok()) return untreated.status();
-    auto treated = ReadCsv(pairs_dir + "/yente_positives_un_treated.csv");
+    auto treated = ReadCsv(files.un_treated);
     if (!treated.ok()) return treated.status();
     if (untreated->size() != treated->size()) {
       return absl::InvalidArgumentError(
@@ -203,9 +204,8 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
   }
   // Negatives against all lists.
   for (const bool global : {true, false}) {
-    auto rows = ReadCsv(pairs_dir + (global
-                                         ? "/yente_validation_negatives_global.csv"
-                                         : "/yente_validation_negatives_us.csv"));
+    auto rows = ReadCsv(global ? files.negatives_global
+                                : files.negatives_us);
     if (!rows.ok()) return rows.status();
     int& total = global ? r.global_total : r.us_total;
     int& flagged = global ? r.global_flagged : r.us_flagged;
@@ -229,7 +229,7 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
   }
   // Cross-script pairs.
   {
-    auto text = Slurp(pairs_dir + "/watchman_cross_script_pairs.csv");
+    auto text = Slurp(files.cross_script_pairs);
     if (!text.ok()) return text.status();
     DelimitedReader rd(*text, ',');
     std::vector<std::string> f;

@@ -1,6 +1,8 @@
 // Accuracy of screening, measured on data no one here wrote
-// (shared/data/screening, see its PROVENANCE.md). Used by
-// `divrisk screen-eval` and the accuracy tests.
+// (shared/data/screening, see its PROVENANCE.md; the file names are in
+// shared_data.h). Used by `divrisk screen-eval` and the accuracy tests; a
+// tool of its own (divrisk_screening_eval), not part of the product
+// library.
 //
 //  - Labelled name pairs (nomenklatura name_bench, 826 pairs): precision,
 //    recall and F1 of "score >= possible" (and of "score >= hit"); the same
@@ -18,8 +20,8 @@
 //  - Cross-script pairs (watchman, 22): matched when the two names score at
 //    or above `possible`.
 
-#ifndef DIVRISK_INDICATORS_SCREENING_EVALUATION_H_
-#define DIVRISK_INDICATORS_SCREENING_EVALUATION_H_
+#ifndef DIVRISK_INDICATORS_SCREENING_EVAL_EVALUATION_H_
+#define DIVRISK_INDICATORS_SCREENING_EVAL_EVALUATION_H_
 
 #include <string>
 #include <vector>
@@ -79,4 +81,4 @@ std::string EvalJson(const EvalReport& r);
 
 }  // namespace divrisk::screening
 
-#endif  // DIVRISK_INDICATORS_SCREENING_EVALUATION_H_
+#endif  // DIVRISK_INDICATORS_SCREENING_EVAL_EVALUATION_H_
