@@ -5,28 +5,17 @@
 
 #include "indicators/screening/loaders.h"
 
-#include <fstream>
-#include <sstream>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "engine/doc/file_reader.h"
 #include "indicators/screening/loader_util.h"
 
 namespace divrisk::screening {
 namespace {
 
 using loader_internal::AddName;
-
-// Reads a whole file.
-absl::Status ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = std::move(ss).str();
-  return absl::OkStatus();
-}
 
 }  // namespace
 
@@ -106,8 +95,10 @@ absl::Status LoadList(const ListSpec& spec, ListSet* set) {
   std::vector<std::string> texts(spec.paths.size());
   for (size_t i = 0; i < spec.paths.size(); ++i) {
     if (spec.paths[i].empty()) continue;
-    absl::Status s = ReadFile(spec.paths[i], &texts[i]);
-    if (!s.ok()) return s;
+    absl::StatusOr<std::string> text =
+        ReadFileToString(spec.paths[i], kMaxListFileBytes);
+    if (!text.ok()) return text.status();
+    texts[i] = *std::move(text);
   }
   return ParseList(spec, texts, set);
 }

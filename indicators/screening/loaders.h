@@ -68,6 +68,11 @@ RemarkFacts ParseOfacRemarks(std::string_view remarks);
 std::string SplitAliasMarkers(std::string_view name,
                               std::vector<std::string>* aliases);
 
+// The largest list file LoadList reads: far above the published lists
+// (the UN XML is about 2 MB, the OFAC SDN files together about 10 MB), so
+// that a wrong path (a device, an endless pipe) cannot exhaust memory.
+inline constexpr size_t kMaxListFileBytes = size_t{256} << 20;
+
 // A declared list: which loader, which files, what it is.
 struct ListSpec {
   std::string id;

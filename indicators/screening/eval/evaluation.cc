@@ -1,13 +1,12 @@
 #include "indicators/screening/eval/evaluation.h"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/doc/file_reader.h"
 #include "indicators/screening/country_names.h"
 #include "indicators/screening/delimited.h"
 #include "indicators/screening/eval/shared_data.h"
@@ -22,18 +21,11 @@ double Since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-absl::StatusOr<std::string> Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
-}
 
 // A CSV file with a header, as rows of column -> value.
 using Row = absl::flat_hash_map<std::string, std::string>;
 absl::StatusOr<std::vector<Row>> ReadCsv(const std::string& path) {
-  absl::StatusOr<std::string> text = Slurp(path);
+  absl::StatusOr<std::string> text = ReadFileToString(path, kMaxListFileBytes);
   if (!text.ok()) return text.status();
   DelimitedReader r(*text, ',');
   std::vector<std::string> header, f;
@@ -229,7 +221,7 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
   }
   // Cross-script pairs.
   {
-    auto text = Slurp(files.cross_script_pairs);
+    auto text = ReadFileToString(files.cross_script_pairs, kMaxListFileBytes);
     if (!text.ok()) return text.status();
     DelimitedReader rd(*text, ',');
     std::vector<std::string> f;
