@@ -401,14 +401,7 @@ class Builder {
     return s;
   }
   static std::string Year(Date d) {
-    // Civil year from days (as FormatDate, without formatting).
-    const int z = d.days + 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    return std::to_string(static_cast<int>(yoe) + era * 400 + (mp >= 10));
+    return std::to_string(CivilFromDate(d).year);
   }
 
   // ---- embargo checks
