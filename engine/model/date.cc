@@ -61,18 +61,23 @@ std::optional<Date> ParsePartialDate(std::string_view text, bool latest) {
   return ParseIsoDate(text);
 }
 
-std::string FormatDate(Date date) {
-  // Civil from days (inverse of DateFromCivil).
-  int z = date.days + 719468;
+CivilDate CivilFromDate(Date date) {
+  // Howard Hinnant's algorithm, the inverse of DateFromCivil.
+  const int z = date.days + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y0 = static_cast<int>(yoe) + era * 400;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return absl::StrFormat("%04d-%02u-%02u", y0 + (m <= 2), m, d);
+  return CivilDate{static_cast<int>(yoe) + era * 400 + (m <= 2),
+                   static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string FormatDate(Date date) {
+  const CivilDate c = CivilFromDate(date);
+  return absl::StrFormat("%04d-%02d-%02d", c.year, c.month, c.day);
 }
 
 }  // namespace divrisk

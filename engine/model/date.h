@@ -19,8 +19,20 @@ struct Date {
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// A calendar date by its parts (proleptic Gregorian).
+struct CivilDate {
+  int year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+};
+
 // Days from civil date (Howard Hinnant's algorithm). REQUIRES: valid date.
 Date DateFromCivil(int year, int month, int day);
+
+// Civil date from days: the inverse of DateFromCivil, for every Date.
+CivilDate CivilFromDate(Date date);
 
 // Parses "YYYY-MM-DD" strictly: returns nullopt for any other shape or for a
 // day that does not exist in that month (2026-02-30).

@@ -4,22 +4,15 @@
 #include <type_traits>
 
 #include "engine/doc/json_writer.h"
+#include "engine/model/date.h"
 
 namespace divrisk {
 namespace {
 
 // "YYYY-MM-DD" as FormatDate writes it, without its formatting library.
 void AppendDate(Date date, JsonWriter* out) {
-  // Civil from days (Howard Hinnant's algorithm, as in date.cc).
-  const int z = date.days + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const int y = static_cast<int>(yoe) + era * 400 + (m <= 2);
+  const CivilDate civil = CivilFromDate(date);
+  const int y = civil.year, m = civil.month, d = civil.day;
   if (y < 0 || y > 9999) {
     out->Str(FormatDate(date));
     return;

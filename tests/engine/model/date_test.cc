@@ -100,6 +100,31 @@ TEST(FormatDate, KnownValues) {
   EXPECT_EQ(FormatDate(Date{2932896}), "9999-12-31");
 }
 
+TEST(CivilFromDate, KnownValues) {
+  EXPECT_EQ(CivilFromDate(Date{0}), (CivilDate{1970, 1, 1}));
+  EXPECT_EQ(CivilFromDate(Date{-1}), (CivilDate{1969, 12, 31}));
+  EXPECT_EQ(CivilFromDate(Date{11016}), (CivilDate{2000, 2, 29}));
+  EXPECT_EQ(CivilFromDate(Date{11017}), (CivilDate{2000, 3, 1}));
+  EXPECT_EQ(CivilFromDate(Date{19782}), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(CivilFromDate(Date{20526}), (CivilDate{2026, 3, 14}));
+  EXPECT_EQ(CivilFromDate(Date{-135140}), (CivilDate{1600, 1, 1}));
+  EXPECT_EQ(CivilFromDate(Date{-719162}), (CivilDate{1, 1, 1}));
+  EXPECT_EQ(CivilFromDate(Date{-719163}), (CivilDate{0, 12, 31}));
+  EXPECT_EQ(CivilFromDate(Date{2932896}), (CivilDate{9999, 12, 31}));
+  EXPECT_EQ(CivilFromDate(Date{2932897}), (CivilDate{10000, 1, 1}));
+}
+
+// Every day from 0000-01-01 to 10000-12-31 goes back to the day it came from.
+TEST(CivilFromDate, InvertsDateFromCivil) {
+  const int32_t first = DateFromCivil(0, 1, 1).days;
+  const int32_t last = DateFromCivil(10000, 12, 31).days;
+  for (int32_t days = first; days <= last; ++days) {
+    const CivilDate c = CivilFromDate(Date{days});
+    ASSERT_EQ(DateFromCivil(c.year, c.month, c.day).days, days)
+        << c.year << "-" << c.month << "-" << c.day;
+  }
+}
+
 bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // Walks the calendar day by day from 1600-01-01 to 2400-12-31 with a naive
@@ -120,6 +145,7 @@ TEST(FormatDate, RoundTripsEveryDayOfEightCenturies) {
         const Date date{days};
         ASSERT_EQ(DateFromCivil(y, m, d), date) << expected;
         ASSERT_EQ(FormatDate(date), expected);
+        ASSERT_EQ(CivilFromDate(date), (CivilDate{y, m, d})) << expected;
         ASSERT_EQ(ParseIsoDate(expected), date) << expected;
         ++checked;
       }
