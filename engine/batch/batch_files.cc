@@ -10,7 +10,7 @@
 #include "engine/batch/atomic_file.h"
 #include "engine/doc/doc_reader.h"
 #include "engine/doc/json_parser.h"
-#include "engine/doc/json_text.h"
+#include "engine/doc/json_writer.h"
 
 namespace divrisk {
 
@@ -18,34 +18,25 @@ namespace {
 
 constexpr const char* kCheckpointFormat = "divrisk-batch-checkpoint/1";
 
-std::string Numbers(const std::vector<uint64_t>& v) {
-  std::string out = "[";
-  for (size_t i = 0; i < v.size(); ++i) absl::StrAppend(&out, i ? "," : "", v[i]);
-  return out + "]";
-}
-
 }  // namespace
 
 std::string BatchCheckpoint::ToJson() const {
-  std::string out = absl::StrCat("{\"format\":\"", kCheckpointFormat,
-                                 "\",\"input\":");
-  AppendJsonString(input, &out);
-  absl::StrAppend(&out, ",\"input_size\":", input_size,
-                  ",\"rule_set_sha256\":");
-  AppendJsonString(rule_set_sha256, &out);
-  out.append(",\"output\":");
-  AppendJsonString(output, &out);
-  absl::StrAppend(&out, ",\"position\":", position,
-                  ",\"output_bytes\":", output_bytes,
-                  ",\"rejects_bytes\":", rejects_bytes,
-                  ",\"read\":", stats.read, ",\"scored\":", stats.scored,
-                  ",\"rejected\":", stats.rejected,
-                  ",\"per_band\":", Numbers(stats.per_band),
-                  ",\"per_recommendation\":",
-                  Numbers(std::vector<uint64_t>(
-                      stats.per_recommendation.begin(),
-                      stats.per_recommendation.end())),
-                  ",\"done\":", done ? "true" : "false", "}\n");
+  std::string out;
+  {
+    JsonWriter j(&out);
+    j.Open('{').Key("format").Str(kCheckpointFormat);
+    j.Key("input").Str(input).Key("input_size").Int(input_size);
+    j.Key("rule_set_sha256").Str(rule_set_sha256).Key("output").Str(output);
+    j.Key("position").Int(position).Key("output_bytes").Int(output_bytes);
+    j.Key("rejects_bytes").Int(rejects_bytes).Key("read").Int(stats.read);
+    j.Key("scored").Int(stats.scored).Key("rejected").Int(stats.rejected);
+    j.Key("per_band").Open('[');
+    for (uint64_t n : stats.per_band) j.Int(n);
+    j.Close(']').Key("per_recommendation").Open('[');
+    for (uint64_t n : stats.per_recommendation) j.Int(n);
+    j.Close(']').Key("done").Bool(done).Close('}');
+  }
+  out.push_back('\n');
   return out;
 }
 

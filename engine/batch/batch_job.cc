@@ -16,7 +16,7 @@
 #include "engine/batch/batch_files.h"
 #include "engine/batch/job_sink.h"
 #include "engine/batch/repeated_ids.h"
-#include "engine/doc/json_text.h"
+#include "engine/doc/json_writer.h"
 #include "engine/output/sqlite_writer.h"
 
 namespace divrisk {
@@ -52,25 +52,26 @@ absl::Status FinishFiles(AtomicFile& out, AtomicFile& rejects,
 
 std::string BatchSummaryJson(const Plan& plan, const BatchStats& s,
                              double seconds) {
-  std::string out = absl::StrCat("{\"rule_set\":{\"name\":");
-  AppendJsonString(plan.name, &out);
-  out.append(",\"version\":");
-  AppendJsonString(plan.version, &out);
-  absl::StrAppend(&out, ",\"sha256\":\"", plan.sha256, "\"},\"read\":", s.read,
-                  ",\"scored\":", s.scored, ",\"rejected\":", s.rejected,
-                  ",\"bands\":{");
-  for (size_t b = 0; b < plan.bands.size(); ++b) {
-    absl::StrAppend(&out, b ? "," : "", "\"", plan.bands[b].id, "\":",
-                    s.per_band[b]);
+  std::string out;
+  {
+    JsonWriter j(&out);
+    j.Open('{').Key("rule_set").Open('{');
+    j.Key("name").Str(plan.name).Key("version").Str(plan.version);
+    j.Key("sha256").Str(plan.sha256).Close('}');
+    j.Key("read").Int(s.read).Key("scored").Int(s.scored);
+    j.Key("rejected").Int(s.rejected).Key("bands").Open('{');
+    for (size_t b = 0; b < plan.bands.size(); ++b) {
+      j.Key(plan.bands[b].id).Int(s.per_band[b]);
+    }
+    j.Close('}').Key("recommendations").Open('{');
+    for (size_t r = 0; r < s.per_recommendation.size(); ++r) {
+      j.Key(EnumWord(static_cast<Recommendation>(r)))
+          .Int(s.per_recommendation[r]);
+    }
+    j.Close('}').Key("seconds").Raw(absl::StrFormat("%.3f", seconds));
+    j.Close('}');
   }
-  out.append("},\"recommendations\":{");
-  for (size_t r = 0; r < s.per_recommendation.size(); ++r) {
-    absl::StrAppend(&out, r ? "," : "", "\"",
-                    EnumWord(static_cast<Recommendation>(r)), "\":",
-                    s.per_recommendation[r]);
-  }
-  absl::StrAppend(&out, "},\"seconds\":", absl::StrFormat("%.3f", seconds),
-                  "}\n");
+  out.push_back('\n');
   return out;
 }
 

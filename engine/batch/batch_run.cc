@@ -2,26 +2,22 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
-#include "engine/doc/json_text.h"
+#include "engine/doc/json_writer.h"
 
 namespace divrisk {
 
 std::string RejectJson(const InputLine& line, const LineOutcome& outcome) {
-  std::string out = absl::StrCat("{\"line\":", line.number);
-  if (!line.source.empty()) {
-    out.append(",\"file\":");
-    AppendJsonString(line.source, &out);
+  std::string out;
+  {
+    JsonWriter j(&out);
+    j.Open('{').Key("line").Int(line.number);
+    if (!line.source.empty()) j.Key("file").Str(line.source);
+    if (!outcome.case_id.empty()) j.Key("case_id").Str(outcome.case_id);
+    j.Key("errors").Open('[');
+    for (const std::string& error : outcome.errors) j.Str(error);
+    j.Close(']').Close('}');
   }
-  if (!outcome.case_id.empty()) {
-    out.append(",\"case_id\":");
-    AppendJsonString(outcome.case_id, &out);
-  }
-  out.append(",\"errors\":[");
-  for (size_t i = 0; i < outcome.errors.size(); ++i) {
-    if (i) out.push_back(',');
-    AppendJsonString(outcome.errors[i], &out);
-  }
-  out.append("]}\n");
+  out.push_back('\n');
   return out;
 }
 
