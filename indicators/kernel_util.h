@@ -25,11 +25,17 @@
 
 namespace divrisk {
 
-// Registers kernel type K, constructed as K(params, ref).
+// Registers kernel type K, constructed as K(params, context) when it needs
+// more than the reference data, else as K(params, context.ref).
 template <typename K>
 void RegisterKernel(KernelRegistry& registry, const std::string& name) {
-  registry.Register(name, [](KernelParams& params, const ReferenceData& ref) {
-    return std::make_unique<K>(params, ref);
+  registry.Register(name, [](KernelParams& params, const BindContext& context) {
+    if constexpr (std::is_constructible_v<K, KernelParams&,
+                                          const BindContext&>) {
+      return std::make_unique<K>(params, context);
+    } else {
+      return std::make_unique<K>(params, context.ref);
+    }
   });
 }
 

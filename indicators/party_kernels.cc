@@ -112,12 +112,13 @@ int PartyCount(const Case& c) { return static_cast<int>(c.parties.size()); }
 
 class Listed : public KernelBase<Listed> {
  public:
-  // A ReferenceData built by hand (tests, embedders) may have no screener:
-  // one over its listed parties is built here.
-  Listed(KernelParams& p, const ReferenceData& ref)
-      : screener_(ref.screener != nullptr
-                      ? ref.screener
-                      : screening::BuildReferenceScreener(ref.listed_parties)) {
+  // A ReferenceData built by hand (tests, embedders) comes with no
+  // screener: one over its listed parties is built here.
+  Listed(KernelParams& p, const BindContext& context)
+      : screener_(context.screener != nullptr
+                      ? context.screener
+                      : screening::BuildReferenceScreener(
+                            context.ref.listed_parties)) {
     for (EffectWord e : p.Enums<EffectWord>(
              "effects",
              std::vector{EffectWord::kSanction, EffectWord::kDenial})) {

@@ -20,10 +20,22 @@
 
 namespace divrisk {
 
+namespace screening {
+class Screener;  // indicators/screening/screener.h
+}  // namespace screening
+
+// What a kernel is bound to: the rule set's reference data and the
+// screening index the compiler built over its listed parties and declared
+// lists (null for a ReferenceData built by hand). Both outlive the kernel.
+struct BindContext {
+  const ReferenceData& ref;
+  std::shared_ptr<const screening::Screener> screener;
+};
+
 // Builds a bound kernel. Reads its parameters from `params` (errors are
-// collected there) and may keep pointers into `ref`, which outlives it.
+// collected there) and may keep pointers into the context.
 using KernelFactory = std::function<std::unique_ptr<Kernel>(
-    KernelParams& params, const ReferenceData& ref)>;
+    KernelParams& params, const BindContext& context)>;
 
 class KernelRegistry {
  public:

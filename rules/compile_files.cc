@@ -111,7 +111,7 @@ void Compilation::LoadScreeningLists(std::vector<DeclaredList>& lists) {
       absl::StrAppend(&errors_, s.message(), "\n");
     }
   }
-  plan_->reference->screener = screening::BuildReferenceScreener(
+  plan_->screener = screening::BuildReferenceScreener(
       plan_->reference->listed_parties, std::move(set));
 }
 

@@ -154,7 +154,7 @@ void Compilation::ReadIndicator(MapReader& m,
                                    absl::StrJoin(registry_.Names(), ", ")));
     } else {
       KernelParams kp(std::move(params));
-      spec.kernel = (*factory)(kp, *plan_->reference);
+      spec.kernel = (*factory)(kp, BindContext{*plan_->reference, plan_->screener});
       for (const std::string& e : kp.Errors()) {
         doc_errors_.Add(KernelParamError(e, p != nullptr ? *p : *n, m.path()));
       }

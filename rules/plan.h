@@ -23,6 +23,10 @@
 
 namespace divrisk {
 
+namespace screening {
+class Screener;  // indicators/screening/screener.h
+}  // namespace screening
+
 enum class Recommendation : uint8_t {
   kApprove, kApproveWithConditions, kRefer, kRefuse };
 template <>
@@ -94,6 +98,9 @@ struct Plan {
   std::vector<MitigationSpec> mitigations;
   std::optional<OverridingRiskSpec> overriding_risk;
   std::unique_ptr<ReferenceData> reference;  // kernels point into it
+  // listed_parties and the declared screening lists, indexed for fuzzy
+  // screening (party_listed); shared with the kernels that screen.
+  std::shared_ptr<const screening::Screener> screener;
 
   int IndicatorIndex(std::string_view id) const;  // -1 when absent
   int CategoryIndex(std::string_view id) const;   // -1 when absent

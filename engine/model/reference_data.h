@@ -18,10 +18,6 @@
 
 namespace divrisk {
 
-namespace screening {
-class Screener;  // indicators/screening/screener.h
-}  // namespace screening
-
 enum class ControlStrength : uint8_t { kUnknown, kWeak, kModerate, kStrong };
 
 struct CountryProfile {
@@ -120,10 +116,6 @@ struct ReferenceData {
   std::vector<EucTemplate> euc_templates;
   std::vector<FlaggedEucNumber> flagged_euc_numbers;
   std::vector<ListedParty> listed_parties;
-  // listed_parties and the rule set's declared screening lists, indexed
-  // for fuzzy screening (party_listed). Declared here, built by the
-  // compiler, so that the model does not depend on the screening library.
-  std::shared_ptr<const screening::Screener> screener;
 
   const CountryProfile* Country(CountryCode code) const {
     auto it = countries.find(code);

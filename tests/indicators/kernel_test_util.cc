@@ -189,7 +189,7 @@ std::unique_ptr<Kernel> Build(const std::string& name, Params params,
     return nullptr;
   }
   KernelParams kp(std::move(params));
-  std::unique_ptr<Kernel> kernel = (*factory)(kp, ref);
+  std::unique_ptr<Kernel> kernel = (*factory)(kp, BindContext{ref, nullptr});
   *errors = kp.Errors();
   return kernel;
 }

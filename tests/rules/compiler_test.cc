@@ -232,8 +232,8 @@ TEST(DefaultRuleSet, CompilesWithEveryIndicatorBound) {
   ASSERT_NE(p.reference, nullptr);
   EXPECT_GT(p.reference->countries.size(), 200u);
   EXPECT_FALSE(p.reference->embargoes.empty());
-  ASSERT_NE(p.reference->screener, nullptr);
-  EXPECT_GT(p.reference->screener->indexed_names(), 10u);
+  ASSERT_NE(p.screener, nullptr);
+  EXPECT_GT(p.screener->indexed_names(), 10u);
   EXPECT_TRUE(IsLowerHex64(p.sha256)) << p.sha256;
 }
 

@@ -207,7 +207,7 @@ TEST(ScreeningLists, RealUnListThroughTheDefaultRuleSet) {
   };
   auto plan = CompileRuleSet(read, dir);
   ASSERT_TRUE(plan.ok()) << plan.status();
-  EXPECT_GT((*plan)->reference->screener->indexed_names(), 1000u);
+  EXPECT_GT((*plan)->screener->indexed_names(), 1000u);
   const int index = (*plan)->IndicatorIndex("PL-1.sanctioned_party");
   ASSERT_GE(index, 0);
   const Kernel& listed = *(*plan)->indicators[static_cast<size_t>(index)].kernel;
