@@ -20,6 +20,7 @@
 #include "engine/model/enums.h"
 #include "engine/model/reference_data.h"
 #include "indicators/kernel.h"
+#include "rules/screening_coverage.h"
 
 namespace divrisk {
 
@@ -94,6 +95,7 @@ struct Plan {
   std::vector<MitigationSpec> mitigations;
   std::optional<OverridingRiskSpec> overriding_risk;
   std::unique_ptr<ReferenceData> reference;  // kernels point into it
+  ScreeningCoverage screening;  // what parties are screened against
 
   int IndicatorIndex(std::string_view id) const;  // -1 when absent
   int CategoryIndex(std::string_view id) const;   // -1 when absent
