@@ -256,9 +256,14 @@ absl::StatusOr<UpdateReport> UpdateLists(const UpdateOptions& options) {
   }
 
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
-  std::string generation =
-      absl::StrCat(kGenerationPrefix, Compact(now), "-", ::getpid());
-  if (old && old->directory == generation) generation += "b";
+  // A new name, even for two updates within a second.
+  std::string generation;
+  for (int n = 0; generation.empty() || fs::exists(fs::path(dir) / generation) ||
+                  (old && old->directory == generation);
+       ++n) {
+    generation = absl::StrCat(kGenerationPrefix, Compact(now), "-", ::getpid(),
+                              n == 0 ? "" : absl::StrCat("-", n));
+  }
   const std::string staging =
       (fs::path(dir) / absl::StrCat(kStagingPrefix, ::getpid())).string();
   if (!fs::create_directory(staging, error) || error) {
