@@ -5,6 +5,7 @@
 //   compiler.cc             the top level: header, sections in order, Plan
 //   compile_files.cc        reading and parsing the rule set's files, the
 //                           reference data and the screening lists
+//   compile_screening.cc    the `screening` section and the installed lists
 //   compile_fields.cc       numbers, lists, strings and references by name
 //   compile_indicators.cc   categories, indicators and kernel binding
 //   compile_decisions.cc    bands, gates, mitigations, overriding risk
@@ -36,11 +37,13 @@ inline constexpr const char* kFormat = "divrisk-rules/1";
 class Compilation {
  public:
   Compilation(const RuleFileReader& read, std::string origin,
-              const KernelRegistry& registry, const RuleSetLimits& limits)
+              const KernelRegistry& registry, const RuleSetLimits& limits,
+              const CompileOptions& options)
       : read_(read),
         origin_(std::move(origin)),
         registry_(registry),
-        limits_(limits) {}
+        limits_(limits),
+        options_(options) {}
 
   absl::StatusOr<std::unique_ptr<const Plan>> Run();
 
@@ -56,8 +59,14 @@ class Compilation {
   std::optional<DocNode> Parse(const std::string& rel);
   void ReadHeader(MapReader& top);
   void ReadReferences(MapReader& top);
-  // Reads, checks and parses the declared lists; builds the screener.
+  // Reads, checks and parses the declared lists and the installed ones;
+  // builds the screener.
   void LoadScreeningLists(std::vector<DeclaredList>& lists);
+  // The `screening` section: which installed lists, how old is stale.
+  void ReadScreeningSettings(MapReader& top);
+  // Reads the installed lists the rule set asks for into `set`, each file
+  // checked against the manifest's SHA-256 and hashed into the identity.
+  void LoadInstalledLists(screening::ListSet* set);
   void ReadCategories(MapReader& top);
   void ReadIndicators(MapReader& top);
   void ReadIndicator(MapReader& m, std::vector<std::vector<double>>* weights);
@@ -82,6 +91,9 @@ class Compilation {
   std::string origin_;
   const KernelRegistry& registry_;
   const RuleSetLimits& limits_;
+  const CompileOptions& options_;
+  // screening.installed_lists: list id and effect, in the rule set's order.
+  std::vector<std::pair<std::string, ListingEffect>> installed_lists_;
   std::string errors_;      // formatted, all files
   DocErrors doc_errors_;    // the file being read
   std::string canonical_;   // hashed at the end

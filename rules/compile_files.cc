@@ -89,7 +89,7 @@ void Compilation::LoadScreeningLists(std::vector<DeclaredList>& lists) {
     DeclaredList& list = lists[i];
     const std::string files_path =
         JoinPath(IndexPath("reference.screening_lists", i), "files");
-    std::vector<std::string> texts;
+    std::vector<std::string> texts, digests;
     for (size_t j = 0; j < list.files.size(); ++j) {
       const DeclaredList::File& file = list.files[j];
       std::optional<std::string> text = Read(file.path);
@@ -102,15 +102,28 @@ void Compilation::LoadScreeningLists(std::vector<DeclaredList>& lists) {
                         absl::StrCat("the file's SHA-256 is ", digest,
                                      ", not the pinned ", *file.sha256));
       }
+      digests.push_back(digest);
       list.spec.paths[j] = FileName(file.path);
       texts.push_back(std::move(*text));
     }
     if (texts.size() != list.files.size()) continue;
+    const size_t before = set.entries.size();
     if (absl::Status s = screening::ParseList(list.spec, texts, &set);
         !s.ok()) {
       absl::StrAppend(&errors_, s.message(), "\n");
+      continue;
     }
+    ScreeningListInfo info;
+    info.id = list.spec.id;
+    info.title = list.spec.title;
+    info.origin = "declared";
+    info.as_of = set.sources.back().as_of;
+    info.sha256 = std::move(digests);
+    info.entries = set.entries.size() - before;
+    plan_->screening.lists.push_back(std::move(info));
   }
+  LoadInstalledLists(&set);
+  plan_->screening.own_entries = plan_->reference->listed_parties.size();
   plan_->screener = screening::BuildReferenceScreener(
       plan_->reference->listed_parties, std::move(set));
 }

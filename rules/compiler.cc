@@ -63,6 +63,7 @@ absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
     MapReader top(*root, "", &doc_errors_);
     if (top.ok()) {
       ReadHeader(top);
+      ReadScreeningSettings(top);
       ReadReferences(top);
       ReadCategories(top);
       if (plan_->reference) ReadIndicators(top);
@@ -86,17 +87,25 @@ absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
 
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
     const RuleFileReader& read, const std::string& origin,
-    const KernelRegistry& registry, const RuleSetLimits& limits) {
-  return rules_internal::Compilation(read, origin, registry, limits).Run();
+    const KernelRegistry& registry, const RuleSetLimits& limits,
+    const CompileOptions& options) {
+  return rules_internal::Compilation(read, origin, registry, limits, options)
+      .Run();
 }
 
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const KernelRegistry& registry) {
+  return CompileRuleSetDir(dir, CompileOptions{}, registry);
+}
+
+absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
+    const std::string& dir, const CompileOptions& options,
+    const KernelRegistry& registry) {
   RuleFileReader read = [&dir](const std::string& rel) {
     return ReadFileToString(rel.starts_with('/') ? rel
                                                  : absl::StrCat(dir, "/", rel));
   };
-  return CompileRuleSet(read, dir, registry);
+  return CompileRuleSet(read, dir, registry, RuleSetLimits{}, options);
 }
 
 }  // namespace divrisk

@@ -41,16 +41,28 @@ struct RuleSetLimits {
   double max_magnitude = 1e6;     // weights, caps, band bounds, thresholds
 };
 
+// What a compile takes from outside the rule set.
+struct CompileOptions {
+  // The directory of the lists `divrisk lists update` installed
+  // (rules/installed_lists.h). A rule set whose `screening.installed_lists`
+  // names lists screens against those found there; "" uses none, whatever
+  // the rule set asks (tests and goldens do not depend on the machine).
+  std::string lists_dir;
+};
+
 // Compiles the rule set whose files `read` returns. `origin` prefixes
 // file names in errors (the directory, for a rule set on disk).
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
     const RuleFileReader& read, const std::string& origin,
     const KernelRegistry& registry = BuiltinKernels(),
-    const RuleSetLimits& limits = {});
+    const RuleSetLimits& limits = {}, const CompileOptions& options = {});
 
 // Compiles the rule set in directory `dir`.
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const KernelRegistry& registry = BuiltinKernels());
+absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
+    const std::string& dir, const CompileOptions& options,
+    const KernelRegistry& registry = BuiltinKernels());
 
 }  // namespace divrisk
 

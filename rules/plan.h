@@ -20,6 +20,7 @@
 #include "engine/model/enums.h"
 #include "engine/model/reference_data.h"
 #include "indicators/kernel.h"
+#include "rules/screening_coverage.h"
 
 namespace divrisk {
 
@@ -101,6 +102,7 @@ struct Plan {
   // listed_parties and the declared screening lists, indexed for fuzzy
   // screening (party_listed); shared with the kernels that screen.
   std::shared_ptr<const screening::Screener> screener;
+  ScreeningCoverage screening;  // what parties are screened against
 
   int IndicatorIndex(std::string_view id) const;  // -1 when absent
   int CategoryIndex(std::string_view id) const;   // -1 when absent

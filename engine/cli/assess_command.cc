@@ -16,8 +16,10 @@
 
 namespace divrisk::cli {
 
-std::unique_ptr<const Plan> CompileOrReport(const std::string& dir) {
-  absl::StatusOr<std::unique_ptr<const Plan>> plan = CompileRuleSetDir(dir);
+std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
+                                            const std::string& lists_dir) {
+  absl::StatusOr<std::unique_ptr<const Plan>> plan =
+      CompileRuleSetDir(dir, CompileOptions{.lists_dir = lists_dir});
   if (!plan.ok()) {
     std::cerr << plan.status().message() << "\n";
     return nullptr;
@@ -26,7 +28,7 @@ std::unique_ptr<const Plan> CompileOrReport(const std::string& dir) {
 }
 
 int RunAssess(const AssessOptions& options) {
-  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir);
+  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir, options.lists_dir);
   if (plan == nullptr) return kExitInvalid;
   absl::StatusOr<Case> c = ReadCaseFile(options.file, *plan->reference);
   if (!c.ok()) {

@@ -19,11 +19,15 @@ inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitWriteFailed = 3;  // output could not be written
 
-// The rule set in `dir`, compiled; null after its errors went to stderr.
-std::unique_ptr<const Plan> CompileOrReport(const std::string& dir);
+// The rule set in `dir`, compiled, with the lists installed in `lists_dir`
+// when the rule set uses them ("" for none); null after its errors went to
+// stderr.
+std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
+                                            const std::string& lists_dir = "");
 
 struct AssessOptions {
   std::string rules_dir;
+  std::string lists_dir;
   std::string format = "text";  // text | json
   std::string file;
 };
@@ -31,12 +35,14 @@ int RunAssess(const AssessOptions& options);
 
 struct ValidateOptions {
   std::string rules_dir;
+  std::string lists_dir;
   std::vector<std::string> files;
 };
 int RunValidate(const ValidateOptions& options);
 
 struct BatchOptions {
   std::string rules_dir;
+  std::string lists_dir;
   int threads = 0;  // 0: all cores
   std::string output = "full";  // full | summary
   std::string output_file;      // empty: stdout
@@ -53,6 +59,7 @@ int RunBatchCommand(const BatchOptions& options);
 struct DiffCommandOptions {
   std::string old_rules;
   std::string new_rules;
+  std::string lists_dir;
   std::string format = "text";  // text | json
   int threads = 0;              // 0: all cores
   size_t top = 10;
@@ -91,6 +98,24 @@ struct BenchOptions {
 int RunBench(const BenchOptions& options);
 // The parse-only step of RunBench, run as its own process.
 int RunBenchParseOnly(const std::string& file);
+
+// divrisk lists update: fetch, check and install the published lists.
+// Exit 0 when every list was updated, 1 when some were not (those keep
+// their previous edition), 3 when the directory could not be written.
+struct ListsUpdateOptions {
+  std::string dir;
+  std::string base_url;            // "" for the official URLs
+  std::vector<std::string> only;   // list ids; empty for all
+};
+int RunListsUpdate(const ListsUpdateOptions& options);
+
+// divrisk lists status: what is installed and how old. Exit 0 when lists
+// are installed, intact and fresh; 1 otherwise.
+struct ListsStatusOptions {
+  std::string dir;
+  int stale_after_days = 7;
+};
+int RunListsStatus(const ListsStatusOptions& options);
 
 }  // namespace divrisk::cli
 

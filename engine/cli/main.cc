@@ -3,6 +3,7 @@
 #include "CLI/CLI.hpp"
 #include "engine/cli/commands.h"
 #include "rules/default_rules.h"
+#include "rules/installed_lists.h"
 
 int main(int argc, char** argv) {
   using namespace divrisk::cli;
@@ -11,11 +12,17 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   AssessOptions assess;
+  const std::string lists_dir = divrisk::DefaultListsDir();
+  const char* lists_dir_help =
+      "Directory of the lists `divrisk lists update` installed (default: "
+      "$DIVRISK_DATA/lists, else ~/.local/share/divrisk/lists)";
   assess.rules_dir = divrisk::DefaultRulesDir();
+  assess.lists_dir = lists_dir;
   CLI::App* assess_cmd =
       app.add_subcommand("assess", "Score one licence application, explained");
   assess_cmd->add_option("--rules", assess.rules_dir, "Rule-set directory")
       ->check(CLI::ExistingDirectory);
+  assess_cmd->add_option("--lists-dir", assess.lists_dir, lists_dir_help);
   assess_cmd->add_option("--format", assess.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   assess_cmd->add_option("file", assess.file, "Case file (.yaml or .json)")
@@ -23,18 +30,22 @@ int main(int argc, char** argv) {
 
   ValidateOptions validate;
   validate.rules_dir = divrisk::DefaultRulesDir();
+  validate.lists_dir = lists_dir;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check case files without scoring");
   validate_cmd->add_option("--rules", validate.rules_dir, "Rule-set directory")
       ->check(CLI::ExistingDirectory);
+  validate_cmd->add_option("--lists-dir", validate.lists_dir, lists_dir_help);
   validate_cmd->add_option("files", validate.files, "Case files")->required();
 
   BatchOptions batch;
   batch.rules_dir = divrisk::DefaultRulesDir();
+  batch.lists_dir = lists_dir;
   CLI::App* batch_cmd = app.add_subcommand(
       "batch", "Re-score an archive: JSON Lines (or a directory) in, one line out per case");
   batch_cmd->add_option("--rules", batch.rules_dir, "Rule-set directory")
       ->check(CLI::ExistingDirectory);
+  batch_cmd->add_option("--lists-dir", batch.lists_dir, lists_dir_help);
   batch_cmd->add_option("--threads", batch.threads, "Threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   batch_cmd->add_option("--output", batch.output, "full or summary")
@@ -56,6 +67,7 @@ int main(int argc, char** argv) {
                         "JSONL file, directory of case files, or - for stdin");
 
   DiffCommandOptions diff;
+  diff.lists_dir = lists_dir;
   CLI::App* diff_cmd = app.add_subcommand(
       "diff", "Re-score an archive under two rule sets and report what changes");
   diff_cmd->add_option("--old", diff.old_rules, "The current rule set")
@@ -64,6 +76,7 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--new", diff.new_rules, "The changed rule set")
       ->required()
       ->check(CLI::ExistingDirectory);
+  diff_cmd->add_option("--lists-dir", diff.lists_dir, lists_dir_help);
   diff_cmd->add_option("--format", diff.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   diff_cmd->add_option("--threads", diff.threads, "Threads (default: all cores)")
@@ -124,6 +137,31 @@ int main(int argc, char** argv) {
                         "Run only the parse-only step on FILE")
       ->group("");  // internal: how bench runs that step in its own process
 
+  CLI::App* lists_cmd = app.add_subcommand(
+      "lists", "The published sanctions and denial lists: fetch them, show them");
+  lists_cmd->require_subcommand(1);
+  ListsUpdateOptions lists_update;
+  lists_update.dir = lists_dir;
+  CLI::App* lists_update_cmd = lists_cmd->add_subcommand(
+      "update", "Fetch the UN, OFAC, BIS and US lists from their publishers, "
+                "check each and install them atomically");
+  lists_update_cmd->add_option("--dir", lists_update.dir, lists_dir_help);
+  lists_update_cmd->add_option(
+      "--base-url", lists_update.base_url,
+      "Fetch from a mirror: BASE/un/consolidated.xml, BASE/ofac/sdn.csv, ... "
+      "(default: the publishers' URLs)");
+  lists_update_cmd->add_option("--only", lists_update.only,
+                               "Only these lists (UN-SC, OFAC-SDN, OFAC-CONS, "
+                               "BIS-DPL, US-CSL)");
+  ListsStatusOptions lists_status;
+  lists_status.dir = lists_dir;
+  CLI::App* lists_status_cmd = lists_cmd->add_subcommand(
+      "status", "What lists are installed, how old, and whether intact");
+  lists_status_cmd->add_option("--dir", lists_status.dir, lists_dir_help);
+  lists_status_cmd->add_option("--stale-after", lists_status.stale_after_days,
+                               "Days after which a list is stale (default 7)")
+      ->check(CLI::Range(0, 3660));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -134,6 +172,8 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) return RunValidate(validate);
   if (batch_cmd->parsed()) return RunBatchCommand(batch);
   if (diff_cmd->parsed()) return RunDiff(diff);
+  if (lists_update_cmd->parsed()) return RunListsUpdate(lists_update);
+  if (lists_status_cmd->parsed()) return RunListsStatus(lists_status);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);
   if (generate_cmd->parsed()) return RunGenerate(generate);
   if (bench_cmd->parsed()) {

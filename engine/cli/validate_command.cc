@@ -9,7 +9,7 @@
 namespace divrisk::cli {
 
 int RunValidate(const ValidateOptions& options) {
-  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir);
+  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir, options.lists_dir);
   if (plan == nullptr) return kExitInvalid;
   int invalid = 0;
   for (const std::string& file : options.files) {

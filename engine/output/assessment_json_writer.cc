@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/doc/json_writer.h"
+#include "engine/output/screening_writer.h"
 #include "engine/scoring/score_math.h"
 
 namespace divrisk {
@@ -84,6 +85,8 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
   j.Key("assessed_on").Str(FormatDate(a.c->assessed_on));
   j.Key("rule_set").Open('{').Key("name").Str(plan.name);
   j.Key("version").Str(plan.version).Key("sha256").Str(plan.sha256).Close('}');
+  j.Key("screening");
+  WriteScreeningJson(plan, a.c->assessed_on, j);
   WriteVerdict(plan, r, j);
 
   j.Key("hard_stops").Open('[');

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/doc/fixed_point.h"
+#include "engine/output/screening_writer.h"
 #include "engine/scoring/score_math.h"
 
 namespace divrisk {
@@ -40,6 +41,7 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
                   " once unknown facts are learned)\n");
   absl::StrAppend(out, "Rule set: ", plan.name, " ", plan.version,
                   " sha256:", plan.sha256, "\n");
+  AppendScreeningText(plan, a.c->assessed_on, out);
 
   absl::StrAppend(out, "\nHard stops:\n");
   if (a.hard_stops.empty() && !r.overriding_risk) {

@@ -3,6 +3,8 @@
 # that an interrupted batch leaves no output file that looks complete.
 # Usage: cli_test.sh DIVRISK_BINARY SOURCE_DIR
 set -u
+# No lists a developer installed (divrisk lists update) change the outputs.
+export DIVRISK_DATA=/nonexistent/divrisk-test-data
 bin=$1
 src=$2
 work=$(mktemp -d)

@@ -3,6 +3,8 @@
 # bundled rule sets relative to its own prefix, away from the source tree.
 # Usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
+# No lists a developer installed (divrisk lists update) change the outputs.
+export DIVRISK_DATA=/nonexistent/divrisk-test-data
 build=$1 source=$2
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
