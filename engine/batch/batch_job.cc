@@ -191,7 +191,7 @@ BatchJobResult BatchJob::Run() {
                        : std::vector<std::string>{"", tmp});
     add(rejects, resumable ? std::vector<std::string>{"", ".partial"}
                            : std::vector<std::string>{"", tmp});
-    add(summary, {"", tmp});
+    add(summary, {"", resumable ? ".partial" : tmp});
     add(db, {"", "-journal", "-wal", "-shm"});
     const PathIdentity input_id =
         from_stdin ? IdentifyFd(STDIN_FILENO) : IdentifyPath(o.input);
@@ -333,11 +333,6 @@ BatchJobResult BatchJob::Run() {
       return setup_failed(std::string(s.message()));
     }
   }
-  if (summary.path) {
-    if (absl::Status s = summary_file.Open(summary.path->path); !s.ok()) {
-      return setup_failed(std::string(s.message()));
-    }
-  }
   if (db.path) {
     database_created = db.path->kind == OutputPath::Kind::kNew;
     database = std::make_unique<SqliteWriter>();
@@ -452,9 +447,17 @@ BatchJobResult BatchJob::Run() {
       s = WriteCheckpoint(checkpoint_path, done);
     }
   }
-  if (s.ok() && summary_file.is_open()) {
-    summary_file.Write(result.summary_json);
-    s = summary_file.Sync().status();
+  // The summary's folder and name were checked before the run; it is
+  // opened only now, so that a killed run leaves no temporary of it.
+  if (s.ok() && summary.path) {
+    // Killed between the renames, a resume writes it again: a fixed name.
+    AtomicFileOptions options;
+    if (resumable) options.temp_suffix = ".partial";
+    s = summary_file.Open(summary.path->path, std::move(options));
+    if (s.ok()) {
+      summary_file.Write(result.summary_json);
+      s = summary_file.Sync().status();
+    }
   }
   if (s.ok() && database != nullptr) s = database->Commit();
   if (s.ok()) {
