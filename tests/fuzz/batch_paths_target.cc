@@ -113,7 +113,7 @@ int BatchPaths(const uint8_t* data, size_t size) {
   // Two cases (one twice: a duplicate) and a broken line.
   static const std::string kArchive = [] {
     std::string line = ReadAll(std::string(DIVRISK_SOURCE_DIR) +
-                               "/examples/g2g-artillery-ammunition-estonia.json");
+                               "/examples/re-export-second-hand-attack-helicopters-philippines.json");
     line.erase(std::remove(line.begin(), line.end(), '\n'), line.end());
     return line + "\n" + line + "\n{\"format\": \"divrisk-case/1\"\n";
   }();
