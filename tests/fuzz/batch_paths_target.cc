@@ -183,6 +183,16 @@ int BatchPaths(const uint8_t* data, size_t size) {
       }
     }
   };
+  // The final names asked for (or implied: OUT.rejects), which a completed
+  // run leaves whatever they are called.
+  std::set<std::string> finals;
+  for (const std::string& f : {o.output_file, o.rejects_file, o.summary_file,
+                               o.db_file}) {
+    if (!f.empty()) finals.insert(Canonical(f));
+  }
+  if (!o.output_file.empty() && o.rejects_file.empty()) {
+    finals.insert(Canonical(o.output_file) + ".rejects");
+  }
   add(o.output_file, true);
   add(o.rejects_file, true);
   add(o.summary_file, true);
@@ -237,7 +247,8 @@ int BatchPaths(const uint8_t* data, size_t size) {
     if (!r.ok() && !resumable.count(Canonical(dir + "/" + rel))) {
       Broken(absl::StrCat("a failed run left ", rel, ": ", r.error));
     }
-    if (r.ok() && (rel.find(".partial") != std::string::npos ||
+    if (r.ok() && !finals.count(Canonical(dir + "/" + rel)) &&
+        (rel.find(".partial") != std::string::npos ||
                    rel.find(".checkpoint") != std::string::npos ||
                    rel.find(".tmp") != std::string::npos)) {
       Broken(absl::StrCat("a completed run left the temporary ", rel, run));
