@@ -6,6 +6,15 @@
 // renames it into place. A run that is interrupted, or whose writes fail (a
 // full disk), never leaves a file under the final name that looks complete.
 //
+// What a path names is settled first (ResolveOutputPath): a symlink is
+// followed to the file it names, which must exist (the link itself stays);
+// a directory, a block device, a socket, a dangling or looping symlink, or
+// a name in a missing directory is refused. A character device (/dev/null,
+// /dev/full, a terminal) or a FIFO is written in place: no temporary, no
+// rename, no truncation, never replaced; a FIFO without a reader is
+// refused, not waited for. Temporaries are opened without following
+// symlinks and must be regular files.
+//
 // Two kinds of temporary:
 //  - private (the default): "<path>.tmp-<pid>", or "<path><temp_suffix>";
 //    removed when the file is dropped, or fails, without Commit().
@@ -27,6 +36,20 @@
 #include "absl/status/statusor.h"
 
 namespace divrisk {
+
+// What an output path names, its symlinks followed.
+struct OutputPath {
+  enum class Kind {
+    kNew,      // nothing yet: the file will be created
+    kRegular,  // an existing regular file: replaced by the rename
+    kInPlace,  // a character device or a FIFO: written in place
+  };
+  Kind kind = Kind::kNew;
+  std::string path;  // the name written: the given one, symlinks followed
+};
+
+// Resolves an output path (see above); the error names the path and why.
+absl::StatusOr<OutputPath> ResolveOutputPath(const std::string& path);
 
 struct AtomicFileOptions {
   // The temporary is "<path><temp_suffix>"; empty: ".tmp-<pid>" (private)
@@ -53,10 +76,17 @@ class AtomicFile {
   // Flushes and fsyncs; returns the file's size.
   absl::StatusOr<uint64_t> Sync();
   // Syncs and renames the temporary to the final name, then closes it.
+  // In place: flushes and closes.
   absl::Status Commit();
+  // Closes without committing and removes the temporary, resumable or not
+  // (a run that failed before it began, or cannot be resumed).
+  void Discard();
 
   bool is_open() const { return file_ != nullptr; }
+  // A character device or a FIFO, written in place (temp_path() == path()).
+  bool in_place() const { return in_place_; }
   std::FILE* stream() const { return file_; }
+  // The final name, symlinks followed.
   const std::string& path() const { return path_; }
   const std::string& temp_path() const { return temp_path_; }
 
@@ -68,6 +98,8 @@ class AtomicFile {
   std::string path_;
   std::string temp_path_;
   bool resumable_ = false;
+  bool in_place_ = false;
+  uint64_t written_ = 0;  // in place: bytes written (no file size to ask)
   std::FILE* file_ = nullptr;
   int error_ = 0;  // errno of the first failed write
 };

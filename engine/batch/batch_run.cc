@@ -43,6 +43,9 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
   if (!options.resume) *stats = BatchStats{};
   stats->per_band.resize(plan.bands.size(), 0);
   ChunkScorer scorer(plan, options.chunk);
+  if (options.threads_started != nullptr) {
+    *options.threads_started = scorer.threads();
+  }
   // Case ids seen so far, as 64-bit hashes: eight bytes a case, not the id;
   // only those that can repeat when that is known.
   auto may_repeat = [&](uint64_t hash) {
@@ -53,7 +56,8 @@ absl::Status RunBatch(const Plan& plan, InputSource& input,
     if (may_repeat(hash)) seen.insert(hash);
   }
   auto read = [&](Chunk& chunk) {
-    chunk.size = input.ReadChunk(options.chunk_lines, &chunk.lines);
+    chunk.size =
+        input.ReadChunk(options.chunk_lines, options.chunk_bytes, &chunk.lines);
     chunk.end_position = input.position();
     return chunk.size > 0;
   };

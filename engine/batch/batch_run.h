@@ -49,9 +49,15 @@ class BatchSink {
   }
 };
 
+// The text a chunk holds at most, besides its last line (at most 1 MiB):
+// with two chunks in flight, a batch's memory is bounded in bytes whatever
+// the length of the lines, not only in lines (README, "Limits").
+inline constexpr size_t kChunkBytes = size_t{8} << 20;
+
 struct BatchRunOptions {
   ChunkOptions chunk;
   size_t chunk_lines = 1024;
+  size_t chunk_bytes = kChunkBytes;
   // Called after each chunk with the stats so far (progress display).
   std::function<void(const BatchStats&, const InputSource&)> on_chunk;
   // Resuming an interrupted run: *stats already holds the counts of the
@@ -63,6 +69,9 @@ struct BatchRunOptions {
   // check then remembers these alone, and its memory stays flat in the
   // archive's size. Unset, it remembers every id.
   std::optional<absl::flat_hash_set<uint64_t>> repeated_ids;
+  // When set, receives the scoring threads that started (fewer than
+  // chunk.threads when the system refused some).
+  int* threads_started = nullptr;
 };
 
 // Runs the whole input through `sink`. Fails when the input cannot be read

@@ -38,10 +38,15 @@ void ChunkScorer::Start(std::span<const InputLine> lines,
 void ChunkScorer::RunWorker(Worker& w, std::span<const InputLine> lines,
                             std::span<LineOutcome> outcomes) {
   const size_t n = lines.size();
-  if (w.cases.size() < n) w.cases.resize(n);
+  // Exactly this slice's cases: none of an earlier, larger slice stays.
+  w.cases.resize(n);
   std::span<Case> cases(w.cases.data(), n);
   for (size_t i = 0; i < n; ++i) {
     LineOutcome& out = outcomes[i];
+    // Storage kept for the next chunk, unless a large case left it large.
+    if (out.output.capacity() > kKeptLineCapacity) {
+      std::string().swap(out.output);
+    }
     out.output.clear();
     out.ok = ParseInputLine(lines[i], *plan_.reference,
                             options_.max_line_bytes, &cases[i], &out.errors);

@@ -61,6 +61,8 @@ class ChunkScorer {
   void Start(std::span<const InputLine> lines,
              std::vector<LineOutcome>* outcomes);
   void Wait() { pool_.Wait(); }
+  // The threads that work (fewer than asked when the system refused some).
+  int threads() const { return static_cast<int>(pool_.threads()); }
 
  private:
   struct Worker;

@@ -11,6 +11,11 @@ bool ParseInputLine(const InputLine& line, const ReferenceData& ref,
                     size_t max_line_bytes, Case* c,
                     std::vector<std::string>* errors) {
   errors->clear();
+  if (!line.refusal.empty()) {
+    *c = Case();
+    errors->push_back(absl::StrCat(line.number, ":1: ", line.refusal));
+    return false;
+  }
   if (line.too_long) {
     *c = Case();
     errors->push_back(absl::StrCat(line.number,

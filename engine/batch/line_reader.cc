@@ -120,10 +120,19 @@ absl::Status LineReader::SkipTo(uint64_t lines, uint64_t offset) {
   return absl::OkStatus();
 }
 
-size_t LineReader::ReadChunk(size_t max_lines, std::vector<InputLine>* lines) {
-  if (lines->size() < max_lines) lines->resize(max_lines);
+size_t LineReader::ReadChunk(size_t max_lines, size_t max_bytes,
+                             std::vector<InputLine>* lines) {
   size_t n = 0;
-  while (n < max_lines && Next(&(*lines)[n])) ++n;
+  size_t bytes = 0;
+  while (n < max_lines && bytes < max_bytes) {
+    if (n == lines->size()) lines->emplace_back();
+    InputLine& line = (*lines)[n];
+    if (line.text.capacity() > kKeptLineCapacity) std::string().swap(line.text);
+    if (!Next(&line)) break;
+    bytes += line.text.size() + 1;
+    ++n;
+  }
+  lines->resize(n);
   return n;
 }
 

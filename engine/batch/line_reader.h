@@ -9,6 +9,7 @@
 #ifndef DIVRISK_ENGINE_BATCH_LINE_READER_H_
 #define DIVRISK_ENGINE_BATCH_LINE_READER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -26,15 +27,24 @@ struct InputLine {
   bool too_long = false;
   CaseSyntax syntax = CaseSyntax::kJson;
   std::string source;  // the file, for directory input
+  // Why this line is rejected without being parsed (a directory entry that
+  // is not a case file), or empty.
+  std::string refusal;
 };
 
 // Where a batch reads its cases from, chunk by chunk.
 class InputSource {
  public:
   virtual ~InputSource() = default;
-  // Fills `lines` (reusing its storage) with up to `max_lines` lines.
+  // Fills `lines` (reusing its storage; resized to the lines read) with up
+  // to `max_lines` lines, and stops after the line that brings their text
+  // to `max_bytes` or more: a chunk holds at most max_bytes plus one line.
   // Returns the number read; 0 means end of input.
-  virtual size_t ReadChunk(size_t max_lines, std::vector<InputLine>* lines) = 0;
+  virtual size_t ReadChunk(size_t max_lines, size_t max_bytes,
+                           std::vector<InputLine>* lines) = 0;
+  size_t ReadChunk(size_t max_lines, std::vector<InputLine>* lines) {
+    return ReadChunk(max_lines, SIZE_MAX, lines);
+  }
   // True when reading failed (as opposed to reaching the end).
   virtual bool failed() const = 0;
   // Bytes consumed so far and in all (0 when unknown), for progress.
@@ -59,7 +69,9 @@ class LineReader : public InputSource {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  size_t ReadChunk(size_t max_lines, std::vector<InputLine>* lines) override;
+  using InputSource::ReadChunk;
+  size_t ReadChunk(size_t max_lines, size_t max_bytes,
+                   std::vector<InputLine>* lines) override;
   bool failed() const override { return failed_; }
   uint64_t bytes_read() const override { return consumed_; }
   uint64_t bytes_total() const override { return total_; }
@@ -84,6 +96,10 @@ class LineReader : public InputSource {
   uint64_t total_ = 0;  // size of a regular file, else 0
   bool seekable_ = false;  // a regular file
 };
+
+// A line's storage is kept for the next chunk up to this capacity: a run
+// of long lines does not leave every slot of a chunk holding a megabyte.
+inline constexpr size_t kKeptLineCapacity = 16 << 10;
 
 // The batch input named on a command line: a directory of case files, a
 // JSON Lines file, or standard input for "" or "-".

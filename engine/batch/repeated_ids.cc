@@ -12,33 +12,31 @@
 #include "absl/strings/str_cat.h"
 #include "engine/batch/batch_run.h"
 #include "engine/batch/line_reader.h"
-#include "simdjson.h"
+#include "engine/doc/json_parser.h"
+#include "engine/reader/case_decoder.h"
 
 namespace divrisk {
 namespace {
-
-namespace od = simdjson::ondemand;
 
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-// The line's top-level "id" when the line is a JSON object with a string id.
-bool IdOf(std::string_view line, od::parser& parser, std::string& padded,
-          std::string_view* id) {
-  // A byte-order mark may start any line of concatenated files; the case
-  // reader drops it too (ParseJsonInto).
-  if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-  padded.assign(line);
-  padded.resize(line.size() + simdjson::SIMDJSON_PADDING);
-  od::document doc;
-  if (parser.iterate(padded.data(), line.size(), padded.size()).get(doc)) {
+// The line's case id, decoded exactly as the batch decodes it (the same
+// JSON parser and CaseIdOf): escaped keys ("\u0069d"), numeric ids and a
+// byte-order mark read alike here and there.
+bool IdOf(const InputLine& line, DocNode& tree, std::string* id) {
+  if (line.too_long ||
+      !ParseJsonInto(line.text, DocLimits{}, static_cast<int>(line.number),
+                     &tree)
+           .ok()) {
     return false;
   }
-  od::object object;
-  if (doc.get_object().get(object)) return false;
-  return !object.find_field_unordered("id").get_string().get(*id);
+  std::optional<std::string> found = CaseIdOf(tree);
+  if (!found) return false;
+  *id = *std::move(found);
+  return true;
 }
 
 // One sorted run of hashes, read in order: from memory, or from a spilled
@@ -134,23 +132,19 @@ absl::StatusOr<absl::flat_hash_set<uint64_t>> FindRepeatedIds(
         absl::StrCat(path, ": cannot open: ", std::strerror(errno)));
   }
   LineReader reader(in, max_line_bytes, /*owns_file=*/true);
-  od::parser parser;
-  std::string padded;
+  // One line at a time: memory is one line, its tree and the hashes.
+  DocNode tree;
+  std::string id;
   std::vector<InputLine> lines;
   std::vector<uint64_t> hashes;
   std::vector<Run> runs;
-  while (size_t n = reader.ReadChunk(4096, &lines)) {
-    for (size_t i = 0; i < n; ++i) {
-      std::string_view id;
-      if (lines[i].too_long || !IdOf(lines[i].text, parser, padded, &id)) {
-        continue;
-      }
-      hashes.push_back(CaseIdHash(id));
-      if (hashes.size() == run_hashes) {
-        absl::StatusOr<File> file = Spill(hashes);
-        if (!file.ok()) return file.status();
-        runs.emplace_back(*std::move(file));
-      }
+  while (reader.ReadChunk(1, &lines) == 1) {
+    if (!IdOf(lines[0], tree, &id)) continue;
+    hashes.push_back(CaseIdHash(id));
+    if (hashes.size() == run_hashes) {
+      absl::StatusOr<File> file = Spill(hashes);
+      if (!file.ok()) return file.status();
+      runs.emplace_back(*std::move(file));
     }
   }
   if (reader.failed()) {

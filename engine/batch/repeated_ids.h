@@ -4,11 +4,13 @@
 // The batch's duplicate check must remember every id it has scored. For an
 // archive of ten million cases that is ten million ids; knowing beforehand
 // which ids occur more than once, it remembers only those, and its memory
-// no longer grows with the archive. The pass hashes each line's top-level
-// "id" (CaseIdHash), sorts the hashes in runs of bounded size, spills full
-// runs to anonymous temporary files and merges them. A line that is not a
-// JSON object with a string id cannot become a scored case, so it adds
-// nothing; the result may hold more ids than the batch will reject (ids
+// no longer grows with the archive. The pass hashes each line's case id
+// (CaseIdHash), decoded by the batch's own parser and CaseIdOf (numeric ids
+// and escaped keys count as the batch counts them), one line at a time,
+// sorts the hashes in runs of bounded size, spills full runs to anonymous
+// temporary files and merges them. A line without an id the decoder
+// accepts cannot become a scored case, so it adds nothing; the result may
+// hold more ids than the batch will reject (ids
 // repeated on lines that turn out invalid), never fewer.
 
 #ifndef DIVRISK_ENGINE_BATCH_REPEATED_IDS_H_

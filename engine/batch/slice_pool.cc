@@ -1,14 +1,31 @@
 #include "engine/batch/slice_pool.h"
 
 #include <algorithm>
+#include <system_error>
 
 namespace divrisk {
 
 SlicePool::SlicePool(size_t threads) : slices_(std::max<size_t>(1, threads)) {
-  if (slices_ > 1) {
+  if (slices_ == 1) return;
+  try {
     for (size_t t = 0; t < slices_; ++t) {
       threads_.emplace_back([this, t] { Loop(t); });
     }
+  } catch (const std::system_error&) {
+    // The system refused a thread (a process or address-space limit): work
+    // on those that started. No work has started yet, and the bytes are
+    // the same at any number of slices.
+    if (threads_.size() <= 1) {
+      {
+        std::lock_guard lock(mu_);
+        stopping_ = true;
+      }
+      work_.notify_all();
+      threads_.clear();  // joins
+      stopping_ = false;
+    }
+    std::lock_guard lock(mu_);
+    slices_ = std::max<size_t>(1, threads_.size());
   }
 }
 

@@ -24,7 +24,9 @@ class SlicePool {
  public:
   using SliceFn = std::function<void(size_t slice, size_t begin, size_t end)>;
 
-  // With one thread, work runs on the caller's thread.
+  // With one thread, work runs on the caller's thread. When the system
+  // refuses to start them all, the pool works on those that started
+  // (threads() says how many).
   explicit SlicePool(size_t threads);
   ~SlicePool();
   SlicePool(const SlicePool&) = delete;

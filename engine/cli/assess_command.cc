@@ -6,6 +6,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "absl/strings/str_cat.h"
 #include "engine/cli/commands.h"
 #include "engine/explain/assessment.h"
 #include "engine/output/assessment_json_writer.h"
@@ -52,6 +53,17 @@ int RunAssess(const AssessOptions& options) {
     return kExitWriteFailed;
   }
   return kExitOk;
+}
+
+int ExitAfterFlushingStdout(int code) {
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 ||
+                      std::ferror(stdout) != 0;
+  if (!failed) return code;
+  std::cerr << "standard output: write failed"
+            << (errno != 0 ? absl::StrCat(": ", std::strerror(errno)) : "")
+            << "\n";
+  return kExitWriteFailed;
 }
 
 }  // namespace divrisk::cli

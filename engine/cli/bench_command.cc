@@ -136,7 +136,9 @@ int RunBench(const BenchOptions& options) {
     std::cerr << shape.status().message() << "\n";
     return kExitInvalid;
   }
-  const uint64_t cases = shape->lines;
+  // Every line the batch reads, empty ones too: the batch steps must read
+  // them all.
+  const uint64_t cases = shape->read_lines;
   const uint64_t bytes = shape->bytes;
   if (cases == 0) {
     std::cerr << input << ": no cases\n";

@@ -19,6 +19,11 @@ inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitWriteFailed = 3;  // output could not be written
 
+// `code`, unless standard output could not be written (a full disk, a
+// closed pipe, /dev/full): then the error goes to stderr and the exit code
+// is kExitWriteFailed.
+int ExitAfterFlushingStdout(int code);
+
 // The rule set in `dir`, compiled, with the lists installed in `lists_dir`
 // when the rule set uses them ("" for none); null after its errors went to
 // stderr.
@@ -77,6 +82,10 @@ struct ScreenEvalOptions {
   bool details = false;            // list every miss and false positive
 };
 int RunScreenEval(const ScreenEvalOptions& options);
+
+// The most cases one `generate` (or `bench`) writes: a billion lines,
+// some 5 TB; a bound, so that a mistaken count cannot fill a disk forever.
+inline constexpr uint64_t kMaxGenerateCount = 1000000000;
 
 struct GenerateOptions {
   std::string rules_dir;      // the reference data the cases are made from

@@ -1,12 +1,50 @@
 // divrisk: the command line. Parses flags and calls the commands; no logic.
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "CLI/CLI.hpp"
 #include "engine/cli/commands.h"
 #include "rules/default_rules.h"
 #include "rules/installed_lists.h"
 
+namespace {
+
+// A closed standard stream would be taken by the next file opened (an
+// output), which would then be read as the input or receive the messages.
+// Each one closed is held by /dev/null opened the wrong way round, so that
+// using it fails and is reported: standard input cannot be read (batch
+// refuses it), standard output and error cannot be written.
+void HoldClosedStandardStreams() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) >= 0 || errno != EBADF) continue;
+    const int held = ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (held >= 0 && held != fd) {
+      ::dup2(held, fd);
+      ::close(held);
+    }
+  }
+}
+
+// A whole number option must not be negative: CLI11 would read "-1" into
+// an unsigned option as 2^64-1.
+const CLI::Validator kNotNegative(
+    [](std::string& value) -> std::string {
+      const size_t first = value.find_first_not_of(" \t");
+      if (first != std::string::npos && value[first] == '-') {
+        return "must not be negative, found " + value;
+      }
+      return "";
+    },
+    "NOT NEGATIVE");
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace divrisk::cli;
+  HoldClosedStandardStreams();
   CLI::App app{"divrisk: arms-export diversion risk assessment (ATT Art. 6, 7, "
                "9, 11)"};
   app.require_subcommand(1);
@@ -102,10 +140,14 @@ int main(int argc, char** argv) {
   generate.rules_dir = divrisk::DefaultRulesDir();
   CLI::App* generate_cmd = app.add_subcommand(
       "generate", "Write N synthetic but realistic cases as JSON Lines");
-  generate_cmd->add_option("--count", generate.count, "Cases to write")
-      ->required();
+  generate_cmd->add_option("--count", generate.count,
+                           "Cases to write, 0 to 1000000000")
+      ->required()
+      ->check(kNotNegative)
+      ->check(CLI::Range(uint64_t{0}, kMaxGenerateCount));
   generate_cmd->add_option("--seed", generate.seed,
-                           "Seed: the same seed writes the same bytes");
+                           "Seed: the same seed writes the same bytes")
+      ->check(kNotNegative);
   generate_cmd->add_option("--bad-fraction", generate.bad_fraction,
                            "Share of deliberately broken lines, 0 to 1")
       ->check(CLI::Range(0.0, 1.0));
@@ -122,8 +164,11 @@ int main(int argc, char** argv) {
       "bench", "Throughput on one archive: parse-only, batch summary and "
                "full on 1 thread, summary on all threads");
   bench_cmd->add_option("--count", bench.count,
-                        "Cases to generate (default 100000)");
-  bench_cmd->add_option("--seed", bench.seed, "Seed of the generated archive");
+                        "Cases to generate (default 100000)")
+      ->check(kNotNegative)
+      ->check(CLI::Range(uint64_t{0}, kMaxGenerateCount));
+  bench_cmd->add_option("--seed", bench.seed, "Seed of the generated archive")
+      ->check(kNotNegative);
   bench_cmd->add_option("--input", bench.input,
                         "A JSON Lines archive instead of a generated one")
       ->check(CLI::ExistingFile);

@@ -55,7 +55,7 @@ int RunScreenEval(const ScreenEvalOptions& options) {
   std::cout << "Screening accuracy on " << dir << "\n"
             << screening::FormatEvalTable(*report, options.details)
             << screening::EvalJson(*report) << std::endl;
-  return kExitOk;
+  return ExitAfterFlushingStdout(kExitOk);
 }
 
 }  // namespace divrisk::cli

@@ -23,7 +23,7 @@ int RunValidate(const ValidateOptions& options) {
   }
   std::cout << options.files.size() - invalid << " valid, " << invalid
             << " invalid\n";
-  return invalid == 0 ? kExitOk : kExitInvalid;
+  return ExitAfterFlushingStdout(invalid == 0 ? kExitOk : kExitInvalid);
 }
 
 }  // namespace divrisk::cli

@@ -63,8 +63,9 @@ absl::Status SqliteWriter::Open(const std::string& path, const Plan& plan) {
   path_ = path;
   plan_ = &plan;
   if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) return Error("cannot open");
-  if (absl::Status s = Exec(kSchema); !s.ok()) return s;
+  // The schema inside the run's transaction: a failed run changes nothing.
   if (absl::Status s = Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (absl::Status s = Exec(kSchema); !s.ok()) return s;
   sqlite3_stmt* rule_set = nullptr;
   const char* sql[] = {
       "INSERT OR REPLACE INTO rule_sets VALUES (?1, ?2, ?3)",
@@ -103,11 +104,13 @@ void SqliteWriter::Add(
     }
     sqlite3_reset(s);
   };
-  sqlite3_bind_text(delete_contributions_, 1, case_id.c_str(), -1, SQLITE_STATIC);
+  sqlite3_bind_text(delete_contributions_, 1, case_id.data(),
+                    static_cast<int>(case_id.size()), SQLITE_STATIC);
   sqlite3_bind_text(delete_contributions_, 2, sha.c_str(), -1, SQLITE_STATIC);
   step(delete_contributions_);
   sqlite3_stmt* a = insert_assessment_;
-  sqlite3_bind_text(a, 1, case_id.c_str(), -1, SQLITE_STATIC);
+  sqlite3_bind_text(a, 1, case_id.data(),
+                    static_cast<int>(case_id.size()), SQLITE_STATIC);
   sqlite3_bind_text(a, 2, sha.c_str(), -1, SQLITE_STATIC);
   sqlite3_bind_int64(a, 3, static_cast<sqlite3_int64>(line));
   sqlite3_bind_double(a, 4, Real(result.score_q));
@@ -119,7 +122,8 @@ void SqliteWriter::Add(
   step(a);
   for (const auto& [indicator, q] : contributions) {
     sqlite3_stmt* c = insert_contribution_;
-    sqlite3_bind_text(c, 1, case_id.c_str(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(c, 1, case_id.data(),
+                    static_cast<int>(case_id.size()), SQLITE_STATIC);
     sqlite3_bind_text(c, 2, sha.c_str(), -1, SQLITE_STATIC);
     sqlite3_bind_text(c, 3, indicator.c_str(), -1, SQLITE_STATIC);
     sqlite3_bind_double(c, 4, Real(q));

@@ -66,6 +66,13 @@ void Decoder::Run(const DocNode& root) {
     }
   }
   RequiredStr(m, "id", &c_.id);
+  // A NUL would cut the id short in C strings (a database, a file name):
+  // refused however it arrived, "\u0000" in JSON or "\0" in YAML.
+  if (c_.id.find('\0') != std::string::npos) {
+    errors_->Add(*m.Optional("id"), m.PathOf("id"),
+                 "the id contains a NUL character (U+0000)");
+    c_.id.clear();
+  }
   std::optional<Transaction> transaction;
   Enum(m, "transaction", &transaction);
   c_.transaction = transaction.value_or(Transaction::kExport);
@@ -175,6 +182,20 @@ bool DecodeCase(const DocNode& root, const ReferenceData& countries, Case* out,
   *out = Case();
   reader_internal::Decoder(countries, out, errors, limits).Run(root);
   return errors->size() == before;
+}
+
+std::optional<std::string> CaseIdOf(const DocNode& root) {
+  // The decoder's own steps for "id" (Decoder::Run, RequiredStr).
+  DocErrors errors;
+  MapReader m(root, "", &errors);
+  if (!m.ok()) return std::nullopt;
+  const DocNode* n = m.Required("id");
+  if (n == nullptr) return std::nullopt;
+  std::optional<std::string> id = ReadString(*n, "id", &errors);
+  if (!id || id->empty() || id->find('\0') != std::string::npos) {
+    return std::nullopt;
+  }
+  return id;
 }
 
 }  // namespace divrisk

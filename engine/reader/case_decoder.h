@@ -10,6 +10,9 @@
 #ifndef DIVRISK_ENGINE_READER_CASE_DECODER_H_
 #define DIVRISK_ENGINE_READER_CASE_DECODER_H_
 
+#include <optional>
+#include <string>
+
 #include "engine/doc/doc_reader.h"
 #include "engine/model/case.h"
 #include "engine/model/reference_data.h"
@@ -43,6 +46,13 @@ struct CaseLimits {
 // then complete. `countries` is the rule set's country table.
 bool DecodeCase(const DocNode& root, const ReferenceData& countries, Case* out,
                 DocErrors* errors, const CaseLimits& limits = {});
+
+// The case id DecodeCase reads from `root`: the text of the scalar under
+// the first "id" key (a string, or a number as written), or nullopt when
+// the decoder refuses it (absent, not a scalar, a boolean, empty, or
+// holding a NUL character). A batch's first pass finds repeated ids with
+// it, so that it sees each id exactly as the batch will.
+std::optional<std::string> CaseIdOf(const DocNode& root);
 
 // True when `imo` is seven digits whose last is the IMO check digit.
 bool IsValidImo(std::string_view imo);

@@ -77,6 +77,7 @@ absl::StatusOr<ParseOnlyResult> ParseOnly(const std::string& path) {
   std::string pending;
   std::string padded;
   auto parse = [&](std::string_view line) {
+    ++r.read_lines;
     if (line.empty()) return;
     ++r.lines;
     padded.assign(line);
@@ -108,7 +109,7 @@ absl::StatusOr<ParseOnlyResult> ParseOnly(const std::string& path) {
   if (std::ferror(file.get())) {
     return absl::DataLossError(absl::StrCat(path, ": read failed"));
   }
-  parse(pending);
+  if (!pending.empty()) parse(pending);  // a last line without a newline
   return r;
 }
 

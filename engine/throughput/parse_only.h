@@ -15,6 +15,9 @@ namespace divrisk {
 
 struct ParseOnlyResult {
   uint64_t lines = 0;      // non-empty lines parsed
+  // Every line, as `divrisk batch` counts them ("read"): empty ones too,
+  // and a last line without a newline.
+  uint64_t read_lines = 0;
   uint64_t invalid = 0;    // lines that are not valid JSON
   uint64_t bytes = 0;
   uint64_t values = 0;     // scalars touched

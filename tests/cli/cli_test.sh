@@ -192,5 +192,66 @@ check "bench on a given archive, with a broken line" 0 $?
 expect "bench reads every line of the given archive" \
   grep -qF "\"cases\":$(wc -l < "$work/archive.jsonl")," "$work/bench.out"
 
+# ---- Issue 13: nothing lost, nothing overwritten, nothing unbounded.
+i13="$work/i13"
+mkdir "$i13"
+cp "$work/archive.jsonl" "$i13/in.jsonl"
+cp "$i13/in.jsonl" "$i13/orig"
+"$bin" batch -o "$i13/o.jsonl" --summary "$i13/in.jsonl" "$i13/in.jsonl" 2> "$i13/err"
+check "--summary naming the input is refused" 2 $?
+expect "the input is untouched" cmp -s "$i13/in.jsonl" "$i13/orig"
+expect "nothing was written" test ! -e "$i13/o.jsonl" -a ! -e "$i13/o.jsonl.partial"
+"$bin" batch -o "$i13/o.jsonl" --rejects "$i13/in.jsonl" "$i13/in.jsonl" 2> /dev/null
+check "--rejects naming the input is refused" 2 $?
+"$bin" batch -o "$i13/x" --summary "$i13/x" "$i13/in.jsonl" 2> /dev/null
+check "-o and --summary on one file are refused" 2 $?
+"$bin" batch -o "$i13/in.jsonl" - < "$i13/in.jsonl" 2> /dev/null
+check "-o naming the file on standard input is refused" 2 $?
+expect "the input is still untouched" cmp -s "$i13/in.jsonl" "$i13/orig"
+mkdir "$i13/dir" && touch "$i13/dir/keep"
+"$bin" batch -o "$i13/dir" "$i13/in.jsonl" 2> /dev/null
+check "-o naming a non-empty directory is refused" 2 $?
+expect "no rejects renamed into place" test ! -e "$i13/dir.rejects"
+# Standard input closed: the output file would become it.
+"$bin" batch -o "$i13/self.jsonl" - <&- 2> "$i13/err"
+check "batch with standard input closed" 2 $?
+expect "it says standard input is closed" grep -q "standard input is closed" "$i13/err"
+expect "no output from a closed standard input" test ! -e "$i13/self.jsonl"
+# Device nodes of our own (root only), never the system's /dev/null.
+if [ "$(id -u)" = 0 ]; then
+  mknod "$i13/null" c 1 3 && mknod "$i13/full" c 1 7
+  "$bin" batch --summary "$i13/null" -o "$i13/o2.jsonl" "$i13/in.jsonl" 2> /dev/null
+  check "--summary to a device" 0 $?
+  expect "the device is still a device" test -c "$i13/null"
+  "$bin" generate --count 3 -o "$i13/full" 2> "$i13/err"
+  check "generate to a full device" 3 $?
+  expect "the full device is still a device" test -c "$i13/full"
+else
+  echo "skip: device nodes need root"
+fi
+# generate: negative counts and seeds are refused, not wrapped to 2^64-1.
+"$bin" generate --count -1 > /dev/null 2>&1; check "generate --count -1" 2 $?
+"$bin" generate --count 1 --seed -1 > /dev/null 2>&1; check "generate --seed -1" 2 $?
+"$bin" generate --count 1000000001 > /dev/null 2>&1; check "generate --count over the bound" 2 $?
+# --threads 1000 under an address-space cap: fewer threads, same bytes.
+"$bin" batch --threads 1 --output summary "$i13/in.jsonl" > "$i13/t1.jsonl" 2> /dev/null
+(ulimit -v 1500000; "$bin" batch --threads 1000 --output summary "$i13/in.jsonl" > "$i13/t1000.jsonl" 2> "$i13/err")
+check "batch --threads 1000 under an address-space cap" 0 $?
+expect "same output on the threads that started" cmp -s "$i13/t1.jsonl" "$i13/t1000.jsonl"
+# validate and screen-eval report a full standard output.
+if [ -c /dev/full ]; then
+  "$bin" validate "$example" > /dev/full 2> /dev/null
+  check "validate to a full standard output" 3 $?
+  if [ -d "$src/../shared/data/screening/name_pairs" ]; then
+    "$bin" screen-eval --data "$src/../shared/data/screening" > /dev/full 2> /dev/null
+    check "screen-eval to a full standard output" 3 $?
+  fi
+fi
+# bench --input on an archive with an empty line.
+{ head -1 "$i13/in.jsonl"; echo; head -1 "$i13/in.jsonl" | sed 's/"id": *"/&E-/'; } > "$i13/empty-line.jsonl"
+"$bin" bench --input "$i13/empty-line.jsonl" --work-dir "$i13" > "$i13/bench.out" 2> /dev/null
+check "bench on an archive with an empty line" 0 $?
+expect "bench counts the empty line" grep -qF '"cases":3,' "$i13/bench.out"
+
 if [ "$failures" -eq 0 ]; then echo "cli: all checks passed"; exit 0; fi
 echo "cli: $failures checks failed"; exit 1

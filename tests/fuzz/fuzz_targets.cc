@@ -285,7 +285,7 @@ std::span<const Target> Targets() {
   static constexpr Target kTargets[] = {
       {"yaml_case", &YamlCase},           {"json_case", &JsonCase},
       {"jsonl_line", &JsonlLines},        {"rule_set", &RuleSet},
-      {"sanctions_list", &SanctionsList},
+      {"sanctions_list", &SanctionsList}, {"batch_paths", &BatchPaths},
   };
   return kTargets;
 }

@@ -35,6 +35,12 @@ int RuleSet(const uint8_t* data, size_t size);
 // US CSL); for OFAC, '\f' separates the primary, add and alt files.
 int SanctionsList(const uint8_t* data, size_t size);
 
+// `divrisk batch`'s paths and output options (BatchJob) in a scratch
+// folder: the bytes choose the input and each output among the input, its
+// links, existing files, directories, dangling symlinks, a FIFO, device
+// nodes of our own and new names (batch_paths_target.cc).
+int BatchPaths(const uint8_t* data, size_t size);
+
 struct Target {
   const char* name;  // the harness's name: yaml_case, json_case, ...
   int (*run)(const uint8_t* data, size_t size);

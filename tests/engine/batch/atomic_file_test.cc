@@ -5,7 +5,12 @@
 
 #include "engine/batch/atomic_file.h"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <filesystem>
 #include <fstream>
@@ -45,6 +50,22 @@ class AtomicFileTest : public ::testing::Test {
                                              fs::directory_iterator()));
   }
   std::string dir_;
+};
+
+// Writes past `bytes` fail with EFBIG while it lives (SIGXFSZ ignored).
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    std::signal(SIGXFSZ, SIG_IGN);
+    getrlimit(RLIMIT_FSIZE, &old_);
+    rlimit limit = old_;
+    limit.rlim_cur = bytes;
+    setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit() { setrlimit(RLIMIT_FSIZE, &old_); }
+
+ private:
+  rlimit old_;
 };
 
 AtomicFileOptions Resumable() {
@@ -99,15 +120,19 @@ TEST_F(AtomicFileTest, WriteFileAtomicallyReplacesTheFile) {
 }
 
 TEST_F(AtomicFileTest, APrivateWriteErrorLeavesNoFile) {
-  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
-  fs::create_symlink("/dev/full", Path("full.tmp"));
-  absl::Status s =
-      WriteFileAtomically(Path("full"), "x", TempSuffix(".tmp"));
+  Write(Path("full"), "old");
+  absl::Status s;
+  {
+    FileSizeLimit limit(1000);
+    s = WriteFileAtomically(Path("full"), std::string(1 << 21, 'x'),
+                            TempSuffix(".tmp"));
+  }
   EXPECT_EQ(s.code(), absl::StatusCode::kDataLoss);
   EXPECT_THAT(std::string(s.message()),
-              HasSubstr("full: write failed: No space left on device; no "
-                        "output file was written"));
-  EXPECT_FALSE(fs::exists(Path("full")));
+              HasSubstr("full: write failed: File too large; no output file "
+                        "was written"));
+  EXPECT_EQ(Read(Path("full")), "old");
+  EXPECT_EQ(Entries(), 1u);
 }
 
 // -------------------------------------------------------------- resumable
@@ -167,18 +192,99 @@ TEST_F(AtomicFileTest, TwoRunsCannotWriteTheSameOutput) {
 }
 
 TEST_F(AtomicFileTest, AWriteErrorIsReportedNotSwallowed) {
-  // /dev/full accepts the open and fails every write with ENOSPC.
-  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   AtomicFile f;
-  // The partial name of "/dev/full" is not writable; use a symlink.
-  fs::create_symlink("/dev/full", Path("full.partial"));
   ASSERT_TRUE(f.Open(Path("full"), Resumable()).ok());
-  f.Write(std::string(1 << 21, 'x'));
-  absl::StatusOr<uint64_t> size = f.Sync();
+  absl::StatusOr<uint64_t> size;
+  {
+    FileSizeLimit limit(1000);
+    f.Write(std::string(1 << 21, 'x'));
+    size = f.Sync();
+  }
   ASSERT_FALSE(size.ok());
   EXPECT_THAT(std::string(size.status().message()),
-              HasSubstr("full.partial: write failed: No space left on device"));
+              HasSubstr("full.partial: write failed: File too large"));
   EXPECT_FALSE(f.Commit().ok());
+  EXPECT_FALSE(fs::exists(Path("full")));
+}
+
+// ------------------------------------------- what an output path names
+
+TEST_F(AtomicFileTest, ADirectoryIsNeverReplaced) {
+  fs::create_directory(Path("dir"));
+  for (bool resumable : {false, true}) {
+    AtomicFile f;
+    AtomicFileOptions o;
+    o.resumable = resumable;
+    absl::Status s = f.Open(Path("dir"), o);
+    EXPECT_THAT(std::string(s.message()), HasSubstr("is a directory"));
+  }
+  EXPECT_TRUE(fs::is_directory(Path("dir")));
+  EXPECT_EQ(Entries(), 1u);
+}
+
+TEST_F(AtomicFileTest, ASymlinkIsFollowedToItsFileAndStays) {
+  Write(Path("target"), "old");
+  fs::create_symlink("target", Path("link"));
+  ASSERT_TRUE(WriteFileAtomically(Path("link"), "new").ok());
+  EXPECT_TRUE(fs::is_symlink(Path("link")));
+  EXPECT_EQ(Read(Path("target")), "new");
+  // A symlink to nothing, or to a directory, is refused.
+  fs::create_symlink("absent", Path("dangling"));
+  absl::Status s = WriteFileAtomically(Path("dangling"), "x");
+  EXPECT_THAT(std::string(s.message()), HasSubstr("a symlink to nothing"));
+  EXPECT_FALSE(fs::exists(Path("absent")));
+  fs::create_directory(Path("dir"));
+  fs::create_symlink("dir", Path("dirlink"));
+  EXPECT_FALSE(WriteFileAtomically(Path("dirlink"), "x").ok());
+  EXPECT_TRUE(fs::is_symlink(Path("dirlink")));
+  EXPECT_EQ(Entries(), 5u);
+}
+
+TEST_F(AtomicFileTest, ATemporaryIsNeverOpenedThroughASymlink) {
+  // A symlink planted at the temporary's name would make the run write,
+  // and then truncate, the file it points to.
+  Write(Path("victim"), "precious");
+  fs::create_symlink("victim", Path("out.partial"));
+  AtomicFile f;
+  absl::Status s = f.Open(Path("out"), Resumable());
+  EXPECT_THAT(std::string(s.message()), HasSubstr("it is a symlink"));
+  EXPECT_EQ(Read(Path("victim")), "precious");
+  fs::create_directory(Path("x.tmp"));
+  EXPECT_FALSE(WriteFileAtomically(Path("x"), "y", TempSuffix(".tmp")).ok());
+  EXPECT_TRUE(fs::is_directory(Path("x.tmp")));
+}
+
+TEST_F(AtomicFileTest, ADeviceIsWrittenInPlaceNotReplaced) {
+  // A device node of our own (never the system's /dev/null): as root only.
+  if (geteuid() != 0) GTEST_SKIP() << "mknod needs root";
+  ASSERT_EQ(::mknod(Path("null").c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);
+  ASSERT_EQ(::mknod(Path("full").c_str(), S_IFCHR | 0666, makedev(1, 7)), 0);
+  for (bool resumable : {false, true}) {
+    AtomicFile f;
+    AtomicFileOptions o;
+    o.resumable = resumable;
+    ASSERT_TRUE(f.Open(Path("null"), o).ok());
+    EXPECT_TRUE(f.in_place());
+    f.Write("abc");
+    ASSERT_TRUE(f.Commit().ok());
+  }
+  absl::Status s = WriteFileAtomically(Path("full"), "abc");
+  EXPECT_THAT(std::string(s.message()),
+              HasSubstr("write failed: No space left on device"));
+  struct stat st;
+  ASSERT_EQ(::lstat(Path("null").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  ASSERT_EQ(::lstat(Path("full").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  EXPECT_EQ(Entries(), 2u);
+}
+
+TEST_F(AtomicFileTest, AFifoWithoutAReaderIsRefusedNotWaitedFor) {
+  ASSERT_EQ(::mkfifo(Path("fifo").c_str(), 0600), 0);
+  AtomicFile f;
+  absl::Status s = f.Open(Path("fifo"));
+  EXPECT_THAT(std::string(s.message()), HasSubstr("a FIFO with no reader"));
+  EXPECT_EQ(Entries(), 1u);
 }
 
 }  // namespace
