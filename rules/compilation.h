@@ -78,6 +78,8 @@ class Compilation {
                                        bool required);
   std::optional<double> NumberField(MapReader& m, std::string_view key,
                                     bool required);
+  // A gate's threshold: a number above 0 and at most 1, or absent.
+  std::optional<double> Threshold(MapReader& m, std::string_view key);
   // The items of list `n` when it is a list within `limit`, else nullptr.
   const std::vector<DocNode>* Items(const DocNode& n, const std::string& path,
                                     size_t limit, DocErrors* errors);

@@ -55,6 +55,24 @@ void Compilation::ReadBands(MapReader& top) {
   }
 }
 
+std::optional<double> Compilation::Threshold(MapReader& m,
+                                             std::string_view key) {
+  const DocNode* n = m.Optional(key);
+  if (n == nullptr) return std::nullopt;
+  std::optional<double> v = ReadNumber(*n, m.PathOf(key), m.errors());
+  if (!v) return std::nullopt;
+  // Indicator values lie in [0, 1]: a threshold of 0 or less fires on every
+  // case whose value is known, one above 1 never fires.
+  if (!(*v > 0 && *v <= 1)) {
+    m.errors()->Add(*n, m.PathOf(key),
+                    absl::StrCat("expected a threshold above 0 and at most 1 "
+                                 "(indicator values lie in [0, 1]), found ",
+                                 Excerpt(n->text)));
+    return std::nullopt;
+  }
+  return v;
+}
+
 void Compilation::ReadGates(MapReader& top) {
   const DocNode* list = top.Optional("gates");
   if (list == nullptr) return;
@@ -66,14 +84,26 @@ void Compilation::ReadGates(MapReader& top) {
     GateSpec gate;
     if (const DocNode* n = m.Required("id")) {
       gate.id = ReadString(*n, m.PathOf("id"), &doc_errors_).value_or("");
+      for (const GateSpec& other : plan_->gates) {
+        if (!gate.id.empty() && other.id == gate.id) {
+          doc_errors_.Add(*n, m.PathOf("id"), "gate defined twice");
+          break;
+        }
+      }
     }
     if (const DocNode* n = m.Required("indicator")) {
       gate.indicator = IndicatorRef(*n, m.PathOf("indicator"));
     }
-    gate.refuse_at = NumberField(m, "refuse_at", false);
-    gate.refer_at = NumberField(m, "refer_at", false);
-    if (!gate.refuse_at && !gate.refer_at) {
+    gate.refuse_at = Threshold(m, "refuse_at");
+    gate.refer_at = Threshold(m, "refer_at");
+    if (!m.Optional("refuse_at") && !m.Optional("refer_at")) {
       doc_errors_.Add(m.node(), m.path(), "a gate needs refuse_at or refer_at");
+    }
+    if (gate.refuse_at && gate.refer_at && *gate.refuse_at <= *gate.refer_at) {
+      doc_errors_.Add(*m.Optional("refuse_at"), m.PathOf("refuse_at"),
+                      absl::StrCat("must be above refer_at (",
+                                   *gate.refer_at,
+                                   "): otherwise the gate never refers"));
     }
     if (const DocNode* n = m.Optional("refer_if_unknown")) {
       gate.refer_if_unknown =

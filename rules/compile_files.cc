@@ -9,6 +9,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "engine/doc/visible_text.h"
 #include "engine/doc/yaml_parser.h"
 #include "indicators/screening/listing_check.h"
 #include "rules/canonical.h"
@@ -21,7 +23,7 @@ std::optional<std::string> Compilation::Read(const std::string& rel) {
   absl::StatusOr<std::string> text = read_(rel);
   if (!text.ok()) {
     // ReadFileToString's messages already start with the path.
-    const std::string name = FileName(rel);
+    const std::string name = Visible(FileName(rel));
     const std::string message(text.status().message());
     if (message.substr(0, name.size() + 1) == name + ":") {
       absl::StrAppend(&errors_, message, "\n");
@@ -38,8 +40,8 @@ std::optional<DocNode> Compilation::Parse(const std::string& rel) {
   if (!text) return std::nullopt;
   absl::StatusOr<DocNode> root = ParseYaml(*text);
   if (!root.ok()) {
-    absl::StrAppend(&errors_, FileName(rel), ":", root.status().message(),
-                    "\n");
+    absl::StrAppend(&errors_, Visible(FileName(rel)), ":",
+                    Visible(std::string(root.status().message())), "\n");
     return std::nullopt;
   }
   absl::StrAppend(&canonical_, rel, "=");
@@ -110,7 +112,12 @@ void Compilation::LoadScreeningLists(std::vector<DeclaredList>& lists) {
     const size_t before = set.entries.size();
     if (absl::Status s = screening::ParseList(list.spec, texts, &set);
         !s.ok()) {
-      absl::StrAppend(&errors_, s.message(), "\n");
+      // One line per error, whatever the list's bytes were.
+      for (absl::string_view line : absl::StrSplit(s.message(), '\n')) {
+        if (!line.empty()) {
+          absl::StrAppend(&errors_, Visible(std::string(line)), "\n");
+        }
+      }
       continue;
     }
     ScreeningListInfo info;

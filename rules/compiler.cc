@@ -5,6 +5,8 @@
 
 #include "rules/compiler.h"
 
+#include <filesystem>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +15,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/doc/file_reader.h"
+#include "engine/doc/visible_text.h"
 #include "rules/canonical.h"
 #include "rules/compilation.h"
 
@@ -93,6 +96,55 @@ absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSet(
       .Run();
 }
 
+namespace {
+
+// Whether `path` is `root` or lies under it (both absolute and resolved).
+bool Within(const std::filesystem::path& path,
+            const std::filesystem::path& root) {
+  auto p = path.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+    if (r->empty() && std::next(r) == root.end()) return true;  // "dir/"
+    if (p == path.end() || *p != *r) return false;
+  }
+  return true;
+}
+
+std::filesystem::path Resolved(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec);
+  if (ec) return {};
+  std::filesystem::path resolved = std::filesystem::weakly_canonical(abs, ec);
+  return ec ? std::filesystem::path{} : resolved;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ReadRuleFile(const std::string& dir,
+                                         const std::string& rel,
+                                         const RuleFileAccess& access) {
+  const std::string path =
+      rel.starts_with('/') ? rel : absl::StrCat(dir, "/", rel);
+  if (!access.trusted) {
+    const std::filesystem::path resolved = Resolved(path);
+    bool inside = false;
+    if (!resolved.empty()) {
+      inside = Within(resolved, Resolved(dir));
+      for (const std::string& data : access.data_dirs) {
+        inside = inside || Within(resolved, Resolved(data));
+      }
+    }
+    if (!inside) {
+      return absl::PermissionDeniedError(absl::StrCat(
+          Visible(path),
+          ": outside the rule-set directory",
+          access.data_dirs.empty() ? "" : " and the data directories",
+          " (symbolic links followed); a rule set may name files elsewhere "
+          "only when trusted (--trust-rules) or from a --data-dir"));
+    }
+  }
+  return ReadFileToString(path);
+}
+
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const KernelRegistry& registry) {
   return CompileRuleSetDir(dir, CompileOptions{}, registry);
@@ -101,9 +153,8 @@ absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const CompileOptions& options,
     const KernelRegistry& registry) {
-  RuleFileReader read = [&dir](const std::string& rel) {
-    return ReadFileToString(rel.starts_with('/') ? rel
-                                                 : absl::StrCat(dir, "/", rel));
+  RuleFileReader read = [&dir, &options](const std::string& rel) {
+    return ReadRuleFile(dir, rel, options.access);
   };
   return CompileRuleSet(read, dir, registry, RuleSetLimits{}, options);
 }

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "engine/doc/doc_tree.h"
@@ -41,6 +42,18 @@ struct RuleSetLimits {
   double max_magnitude = 1e6;     // weights, caps, band bounds, thresholds
 };
 
+// Which files a rule set on disk may name (reference files, screening
+// lists). A rule set comes from whoever wrote it: untrusted, every path it
+// names must resolve, symbolic links followed, inside the rule-set
+// directory or one of `data_dirs`; anything else is refused without being
+// opened ("PATH: outside the rule-set directory ..."). `trusted` lifts the
+// check; the command line sets it with --trust-rules and adds data
+// directories with --data-dir (README, "Rule sets and the files they name").
+struct RuleFileAccess {
+  bool trusted = false;
+  std::vector<std::string> data_dirs;
+};
+
 // What a compile takes from outside the rule set.
 struct CompileOptions {
   // The directory of the lists `divrisk lists update` installed
@@ -48,6 +61,8 @@ struct CompileOptions {
   // names lists screens against those found there; "" uses none, whatever
   // the rule set asks (tests and goldens do not depend on the machine).
   std::string lists_dir;
+  // Which files the rule set may name besides its own directory's.
+  RuleFileAccess access;
 };
 
 // Compiles the rule set whose files `read` returns. `origin` prefixes
@@ -63,6 +78,12 @@ absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
 absl::StatusOr<std::unique_ptr<const Plan>> CompileRuleSetDir(
     const std::string& dir, const CompileOptions& options,
     const KernelRegistry& registry = BuiltinKernels());
+
+// Reads rule-set file `rel` (relative to `dir` unless it starts with '/')
+// within `access`: the reader CompileRuleSetDir uses.
+absl::StatusOr<std::string> ReadRuleFile(const std::string& dir,
+                                         const std::string& rel,
+                                         const RuleFileAccess& access);
 
 }  // namespace divrisk
 

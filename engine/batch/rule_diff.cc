@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -44,10 +45,11 @@ double ScoreDistribution::Quantile(double p) const {
 
 namespace {
 
-// One line scored under both rule sets.
+// One line read and scored under each rule set.
 struct LineDiff {
-  bool ok = false;
+  bool ok_old = false, ok_new = false;
   std::string case_id;
+  std::string old_error, new_error;  // the first reason, when rejected
   CaseResult old_result, new_result;
   std::vector<std::pair<std::string, int64_t>> deltas;
 };
@@ -78,9 +80,19 @@ struct Worker {
   Worker(const Plan& o, const Plan& n) : old_executor(o), new_executor(n) {}
   Executor old_executor, new_executor;
   BatchScores old_scores, new_scores;
-  std::vector<Case> cases;
+  std::vector<Case> old_cases, new_cases;
   std::vector<std::string> errors;
 };
+
+// Reads line `line` with `ref` into *c; the first error on failure.
+bool Decode(const InputLine& line, const ReferenceData& ref,
+            size_t max_line_bytes, Case* c, std::vector<std::string>* errors,
+            std::string* first_error) {
+  errors->clear();
+  if (ParseInputLine(line, ref, max_line_bytes, c, errors)) return true;
+  *first_error = errors->empty() ? "rejected" : errors->front();
+  return false;
+}
 
 bool Moves(const CaseMove& a, const CaseMove& b) {
   const int64_t da = std::llabs(a.new_q - a.old_q);
@@ -112,40 +124,72 @@ absl::Status DiffRuleSets(const Plan& old_plan, const Plan& new_plan,
     pool.Run(n, [&](size_t t, size_t begin, size_t end) {
       Worker& w = *workers[t];
       const size_t m = end - begin;
-      if (w.cases.size() < m) w.cases.resize(m);
-      std::span<Case> cases(w.cases.data(), m);
-      for (size_t i = 0; i < m; ++i) {
-        diffs[begin + i].ok =
-            ParseInputLine(lines[begin + i], *new_plan.reference,
-                           options.max_line_bytes, &cases[i], &w.errors);
-        diffs[begin + i].case_id = cases[i].id;
-      }
-      w.old_executor.Score(cases, &w.old_scores);
-      w.new_executor.Score(cases, &w.new_scores);
+      if (w.old_cases.size() < m) w.old_cases.resize(m);
+      if (w.new_cases.size() < m) w.new_cases.resize(m);
+      std::span<Case> old_cases(w.old_cases.data(), m);
+      std::span<Case> new_cases(w.new_cases.data(), m);
       for (size_t i = 0; i < m; ++i) {
         LineDiff& d = diffs[begin + i];
-        if (!d.ok) continue;
-        const Assessment a_old =
-            Explain(old_plan, cases[i], w.old_scores, i, Detail::kSummary);
-        const Assessment a_new =
-            Explain(new_plan, cases[i], w.new_scores, i, Detail::kSummary);
-        d.old_result = a_old.result;
-        d.new_result = a_new.result;
-        d.deltas = Deltas(old_plan, a_old, new_plan, a_new);
+        // Each side with its own reference data: a country one rule set
+        // dropped makes the case unscoreable there, and only there.
+        d.ok_old = Decode(lines[begin + i], *old_plan.reference,
+                          options.max_line_bytes, &old_cases[i], &w.errors,
+                          &d.old_error);
+        d.ok_new = Decode(lines[begin + i], *new_plan.reference,
+                          options.max_line_bytes, &new_cases[i], &w.errors,
+                          &d.new_error);
+        d.case_id = d.ok_new ? new_cases[i].id : old_cases[i].id;
+      }
+      w.old_executor.Score(old_cases, &w.old_scores);
+      w.new_executor.Score(new_cases, &w.new_scores);
+      for (size_t i = 0; i < m; ++i) {
+        LineDiff& d = diffs[begin + i];
+        if (!d.ok_old && !d.ok_new) continue;
+        std::optional<Assessment> a_old, a_new;
+        if (d.ok_old) {
+          a_old = Explain(old_plan, old_cases[i], w.old_scores, i,
+                          Detail::kSummary);
+          d.old_result = a_old->result;
+        }
+        if (d.ok_new) {
+          a_new = Explain(new_plan, new_cases[i], w.new_scores, i,
+                          Detail::kSummary);
+          d.new_result = a_new->result;
+        }
+        if (a_old && a_new) {
+          d.deltas = Deltas(old_plan, *a_old, new_plan, *a_new);
+        }
       }
     });
     for (size_t i = 0; i < n; ++i) {
       LineDiff& d = diffs[i];
       ++report->read;
-      if (!d.ok || !seen.insert(hash(d.case_id)).second) {
+      constexpr int kRejected = DiffReport::kRejected;
+      if ((!d.ok_old && !d.ok_new) || !seen.insert(hash(d.case_id)).second) {
         ++report->rejected;
+        ++report->transitions[kRejected][kRejected];
+        continue;
+      }
+      const CaseResult& o = d.old_result;
+      const CaseResult& w = d.new_result;
+      if (d.ok_old) report->old_scores.Add(o.score_q, o.band);
+      if (d.ok_new) report->new_scores.Add(w.score_q, w.band);
+      if (!d.ok_old || !d.ok_new) {
+        if (d.ok_old) {
+          ++report->rejected_new_only;
+          ++report->transitions[static_cast<int>(o.recommendation)][kRejected];
+        } else {
+          ++report->rejected_old_only;
+          ++report->transitions[kRejected][static_cast<int>(w.recommendation)];
+        }
+        if (report->one_sided.size() < options.top) {
+          report->one_sided.push_back(OneSidedCase{
+              lines[i].number, d.case_id, !d.ok_new,
+              d.ok_new ? d.old_error : d.new_error});
+        }
         continue;
       }
       ++report->scored;
-      const CaseResult& o = d.old_result;
-      const CaseResult& w = d.new_result;
-      report->old_scores.Add(o.score_q, o.band);
-      report->new_scores.Add(w.score_q, w.band);
       report->changed_score += o.score_q != w.score_q;
       // Bands compare by id: two rule sets may define different bands.
       report->changed_band +=

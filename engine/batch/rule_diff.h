@@ -45,24 +45,48 @@ struct CaseMove {
   std::vector<std::pair<std::string, int64_t>> deltas;
 };
 
+// A case that one rule set scores and the other rejects (its reference data
+// differ: a country dropped from the table, for example).
+struct OneSidedCase {
+  uint64_t line = 0;
+  std::string case_id;
+  bool rejected_by_new = false;  // else by the old rule set
+  std::string error;             // the first reason, "line:col: path: message"
+};
+
 struct DiffReport {
-  uint64_t read = 0, scored = 0, rejected = 0;
+  // Row and column of `transitions` for the cases a rule set rejects.
+  static constexpr int kRejected = 4;
+
+  // read = scored + rejected + rejected_old_only + rejected_new_only.
+  uint64_t read = 0;
+  uint64_t scored = 0;             // by both rule sets
+  uint64_t rejected = 0;           // by both (not a case, a repeated id, ...)
+  uint64_t rejected_old_only = 0;  // scored under the new rule set only
+  uint64_t rejected_new_only = 0;  // scored under the old rule set only
+  // Over the cases scored by both.
   uint64_t changed_score = 0, changed_band = 0, changed_recommendation = 0;
-  std::array<std::array<uint64_t, 4>, 4> transitions{};  // [old][new]
+  // [old][new] by Recommendation, kRejected for a rejected case; every line
+  // read is in exactly one cell.
+  std::array<std::array<uint64_t, 5>, 5> transitions{};
   std::vector<CaseMove> top_moves;  // largest |new - old| first
+  std::vector<OneSidedCase> one_sided;  // the first `top`, in input order
+  // Each over the cases its rule set scored.
   ScoreDistribution old_scores, new_scores;
 };
 
 struct DiffOptions {
   int threads = 1;
-  size_t top = 10;             // how many of the largest moves to keep
+  size_t top = 10;  // how many of the largest moves (and one-sided cases)
   size_t chunk_lines = 4096;
   size_t max_line_bytes = 1 << 20;
 };
 
-// Cases are read with the new rule set's country table; a line it rejects
-// is counted as rejected under both. Duplicate case ids are rejected after
-// the first, as in batch.
+// Each line is read twice, with each rule set's reference data (country
+// table, ...): a case that only one of them accepts is counted on its side
+// (rejected_old_only, rejected_new_only, the kRejected row or column of
+// the transitions, one_sided), never as unchanged. Duplicate case ids are
+// rejected under both after the first, as in batch.
 absl::Status DiffRuleSets(const Plan& old_plan, const Plan& new_plan,
                           InputSource& input, const DiffOptions& options,
                           DiffReport* report);

@@ -17,10 +17,23 @@
 
 namespace divrisk::cli {
 
+namespace {
+
+RuleFileAccess& RunAccess() {
+  static RuleFileAccess access;
+  return access;
+}
+
+}  // namespace
+
+void SetRuleFileAccess(RuleFileAccess access) {
+  RunAccess() = std::move(access);
+}
+
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
                                             const std::string& lists_dir) {
-  absl::StatusOr<std::unique_ptr<const Plan>> plan =
-      CompileRuleSetDir(dir, CompileOptions{.lists_dir = lists_dir});
+  absl::StatusOr<std::unique_ptr<const Plan>> plan = CompileRuleSetDir(
+      dir, CompileOptions{.lists_dir = lists_dir, .access = RunAccess()});
   if (!plan.ok()) {
     std::cerr << plan.status().message() << "\n";
     return nullptr;

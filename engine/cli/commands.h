@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/compiler.h"
 #include "rules/plan.h"
 
 namespace divrisk::cli {
@@ -24,9 +25,13 @@ inline constexpr int kExitWriteFailed = 3;  // output could not be written
 // is kExitWriteFailed.
 int ExitAfterFlushingStdout(int code);
 
-// The rule set in `dir`, compiled, with the lists installed in `lists_dir`
-// when the rule set uses them ("" for none); null after its errors went to
-// stderr.
+// Which files the rule sets of this run may name (--trust-rules,
+// --data-dir); set once by main before any command runs.
+void SetRuleFileAccess(RuleFileAccess access);
+
+// The rule set in `dir`, compiled within the run's RuleFileAccess, with the
+// lists installed in `lists_dir` when the rule set uses them ("" for none);
+// null after its errors went to stderr.
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
                                             const std::string& lists_dir = "");
 

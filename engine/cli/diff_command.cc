@@ -12,12 +12,20 @@
 #include "engine/cli/commands.h"
 #include "engine/doc/fixed_point.h"
 #include "engine/doc/json_writer.h"
+#include "engine/doc/visible_text.h"
 #include "rules/compiler.h"
 
 namespace divrisk::cli {
 namespace {
 
 constexpr size_t kMaxLineBytes = 1 << 20;
+
+// A row or column of the transitions: a recommendation, or "rejected".
+const char* OutcomeWord(int k) {
+  return k == DiffReport::kRejected
+             ? "rejected"
+             : EnumWord(static_cast<Recommendation>(k));
+}
 
 void RuleSetJson(const Plan& p, JsonWriter& j) {
   j.Open('{').Key("name").Str(p.name).Key("version").Str(p.version);
@@ -46,15 +54,15 @@ std::string ReportJson(const Plan& o, const Plan& n, const DiffReport& r) {
   j.Key("new");
   RuleSetJson(n, j);
   j.Key("read").Int(r.read).Key("scored").Int(r.scored);
-  j.Key("rejected").Int(r.rejected).Key("changed").Open('{');
+  j.Key("rejected").Int(r.rejected);
+  j.Key("rejected_old_only").Int(r.rejected_old_only);
+  j.Key("rejected_new_only").Int(r.rejected_new_only).Key("changed").Open('{');
   j.Key("score").Int(r.changed_score).Key("band").Int(r.changed_band);
   j.Key("recommendation").Int(r.changed_recommendation).Close('}');
   j.Key("transitions").Open('{');
-  for (int a = 0; a < 4; ++a) {
-    j.Key(EnumWord(static_cast<Recommendation>(a))).Open('{');
-    for (int b = 0; b < 4; ++b) {
-      j.Key(EnumWord(static_cast<Recommendation>(b))).Int(r.transitions[a][b]);
-    }
+  for (int a = 0; a < 5; ++a) {
+    j.Key(OutcomeWord(a)).Open('{');
+    for (int b = 0; b < 5; ++b) j.Key(OutcomeWord(b)).Int(r.transitions[a][b]);
     j.Close('}');
   }
   j.Close('}').Key("top_moves").Open('[');
@@ -73,6 +81,12 @@ std::string ReportJson(const Plan& o, const Plan& n, const DiffReport& r) {
     }
     j.Close(']').Close('}');
   }
+  j.Close(']').Key("one_sided").Open('[');
+  for (const OneSidedCase& c : r.one_sided) {
+    j.Open('{').Key("line").Int(c.line).Key("case_id").Str(c.case_id);
+    j.Key("rejected_by").Word(c.rejected_by_new ? "new" : "old");
+    j.Key("error").Str(c.error).Close('}');
+  }
   j.Close(']').Key("scores").Open('{').Key("old");
   DistributionJson(o, r.old_scores, j);
   j.Key("new");
@@ -84,21 +98,26 @@ std::string ReportJson(const Plan& o, const Plan& n, const DiffReport& r) {
 }
 
 std::string ReportText(const Plan& o, const Plan& n, const DiffReport& r) {
+  // Names, ids and errors come from the rule sets and the archive: shown
+  // visibly escaped, so none can act on the terminal or forge a line.
   std::string out = absl::StrCat(
-      "Rule change: ", o.name, " ", o.version, " (", o.sha256.substr(0, 12),
-      ") -> ", n.name, " ", n.version, " (", n.sha256.substr(0, 12), ")\n",
+      "Rule change: ", Visible(o.name), " ", Visible(o.version), " (",
+      o.sha256.substr(0, 12), ") -> ", Visible(n.name), " ",
+      Visible(n.version), " (", n.sha256.substr(0, 12), ")\n",
       "Cases: read ", r.read, ", scored ", r.scored, ", rejected ", r.rejected,
+      "\nScored by one rule set only: rejected by the old ",
+      r.rejected_old_only, ", rejected by the new ", r.rejected_new_only,
       "\nChanged: score ", r.changed_score, ", band ", r.changed_band,
       ", recommendation ", r.changed_recommendation, "\n\n");
   absl::StrAppend(&out, "Recommendations (rows old, columns new):\n");
   absl::StrAppend(&out, absl::StrFormat("  %-24s", ""));
-  for (int b = 0; b < 4; ++b) {
-    absl::StrAppend(&out, absl::StrFormat("%24s", EnumWord(static_cast<Recommendation>(b))));
+  for (int b = 0; b < 5; ++b) {
+    absl::StrAppend(&out, absl::StrFormat("%24s", OutcomeWord(b)));
   }
   out.push_back('\n');
-  for (int a = 0; a < 4; ++a) {
-    absl::StrAppend(&out, absl::StrFormat("  %-24s", EnumWord(static_cast<Recommendation>(a))));
-    for (int b = 0; b < 4; ++b) {
+  for (int a = 0; a < 5; ++a) {
+    absl::StrAppend(&out, absl::StrFormat("  %-24s", OutcomeWord(a)));
+    for (int b = 0; b < 5; ++b) {
       absl::StrAppend(&out, absl::StrFormat("%24d", r.transitions[a][b]));
     }
     out.push_back('\n');
@@ -112,22 +131,32 @@ std::string ReportText(const Plan& o, const Plan& n, const DiffReport& r) {
                                           FormatFixed(d->min_q), FormatFixed(d->max_q)));
     absl::StrAppend(&out, "           bands:");
     for (size_t b = 0; b < plan->bands.size(); ++b) {
-      absl::StrAppend(&out, " ", plan->bands[b].id, " ", d->per_band[b]);
+      absl::StrAppend(&out, " ", Visible(plan->bands[b].id), " ",
+                      d->per_band[b]);
     }
     out.push_back('\n');
   }
   absl::StrAppend(&out, "\nCases that moved most:\n");
   if (r.top_moves.empty()) absl::StrAppend(&out, "  none\n");
   for (const CaseMove& m : r.top_moves) {
-    absl::StrAppend(&out, "  line ", m.line, " ", m.case_id, ": ",
-                    FormatFixed(m.old_q), " ", o.bands[m.old_band].id, "/",
-                    EnumWord(m.old_recommendation), " -> ", FormatFixed(m.new_q),
-                    " ", n.bands[m.new_band].id, "/",
+    absl::StrAppend(&out, "  line ", m.line, " ", Visible(m.case_id), ": ",
+                    FormatFixed(m.old_q), " ", Visible(o.bands[m.old_band].id),
+                    "/", EnumWord(m.old_recommendation), " -> ",
+                    FormatFixed(m.new_q), " ",
+                    Visible(n.bands[m.new_band].id), "/",
                     EnumWord(m.new_recommendation), "\n");
     for (size_t k = 0; k < m.deltas.size() && k < 5; ++k) {
       absl::StrAppend(&out, "      ", m.deltas[k].second > 0 ? "+" : "",
-                      FormatFixed(m.deltas[k].second), "  ", m.deltas[k].first,
-                      "\n");
+                      FormatFixed(m.deltas[k].second), "  ",
+                      Visible(m.deltas[k].first), "\n");
+    }
+  }
+  if (!r.one_sided.empty()) {
+    absl::StrAppend(&out, "\nCases scored by one rule set only:\n");
+    for (const OneSidedCase& c : r.one_sided) {
+      absl::StrAppend(&out, "  line ", c.line, " ", Visible(c.case_id),
+                      ": rejected by the ", c.rejected_by_new ? "new" : "old",
+                      " rule set: ", Visible(c.error), "\n");
     }
   }
   return out;

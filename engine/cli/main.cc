@@ -48,6 +48,18 @@ int main(int argc, char** argv) {
   CLI::App app{"divrisk: arms-export diversion risk assessment (ATT Art. 6, 7, "
                "9, 11)"};
   app.require_subcommand(1);
+  // Options of every command, accepted before or after the command's name.
+  app.fallthrough();
+  divrisk::RuleFileAccess access;
+  app.add_flag("--trust-rules", access.trusted,
+               "Trust the rule sets: let them name files anywhere (by "
+               "default, files outside the rule-set directory and the "
+               "--data-dir directories are refused)");
+  app.add_option("--data-dir", access.data_dirs,
+                 "A directory whose files the rule sets may name (reference "
+                 "files, screening lists); repeatable")
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingDirectory);
 
   AssessOptions assess;
   const std::string lists_dir = divrisk::DefaultListsDir();
@@ -213,6 +225,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+  SetRuleFileAccess(std::move(access));
   if (assess_cmd->parsed()) return RunAssess(assess);
   if (validate_cmd->parsed()) return RunValidate(validate);
   if (batch_cmd->parsed()) return RunBatchCommand(batch);

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "engine/cli/commands.h"
+#include "engine/doc/visible_text.h"
 #include "engine/reader/case_reader.h"
 #include "rules/compiler.h"
 
@@ -15,7 +16,7 @@ int RunValidate(const ValidateOptions& options) {
   for (const std::string& file : options.files) {
     absl::StatusOr<Case> c = ReadCaseFile(file, *plan->reference);
     if (c.ok()) {
-      std::cout << file << ": valid (" << c->id << ")\n";
+      std::cout << Visible(file) << ": valid (" << Visible(c->id) << ")\n";
     } else {
       ++invalid;
       std::cout << c.status().message() << "\n";

@@ -7,14 +7,18 @@
 #include <cstdlib>
 
 #include "absl/strings/numbers.h"
+#include "engine/doc/visible_text.h"
 
 namespace divrisk {
 
 std::string DocError::ToString() const {
   std::string out;
   if (line > 0) absl::StrAppend(&out, line, ":", column, ": ");
-  if (!path.empty()) absl::StrAppend(&out, path, ": ");
-  absl::StrAppend(&out, message);
+  if (!path.empty()) {
+    AppendVisible(path, &out);
+    out.append(": ");
+  }
+  AppendVisible(message, &out);
   return out;
 }
 
@@ -54,13 +58,13 @@ std::vector<DocError> DocErrors::Sorted() const {
 std::string DocErrors::Format(const std::string& file) const {
   std::string out;
   for (const DocError& e : Sorted()) {
-    absl::StrAppend(&out, file, ":", e.ToString(), "\n");
+    absl::StrAppend(&out, Visible(file), ":", e.ToString(), "\n");
   }
   return out;
 }
 
 std::string JoinPath(const std::string& path, std::string_view key) {
-  std::string k(key);
+  std::string k = Excerpt(key);
   return path.empty() ? k : absl::StrCat(path, ".", k);
 }
 
@@ -156,6 +160,11 @@ void MapReader::Finish() {
 
 namespace {
 
+// How a value is quoted in an error: a short excerpt (see Excerpt).
+std::string Quote(std::string_view text) {
+  return absl::StrCat("'", Excerpt(text), "'");
+}
+
 // [-+]?[0-9]+
 bool IsDecimalInteger(std::string_view s) {
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
@@ -184,7 +193,7 @@ std::optional<bool> ReadBool(const DocNode& n, const FieldPath& path,
   if (!n.IsScalar() || n.type != DocNode::ScalarType::kBool) {
     errors->Add(n, path,
                 absl::StrCat("expected true or false, found ",
-                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                             n.IsScalar() ? Quote(n.text)
                                           : n.Describe()));
     return std::nullopt;
   }
@@ -200,13 +209,13 @@ std::optional<int64_t> ReadInt(const DocNode& n, const FieldPath& path,
     // Digits that do not fit in 64 bits: out of range, not malformed.
     errors->Add(n, path,
                 absl::StrCat("expected a whole number from ", min, " to ", max,
-                             ", found ", n.text));
+                             ", found ", Excerpt(n.text)));
     return std::nullopt;
   }
   if (!is_number || !absl::SimpleAtoi(n.text, &v)) {
     errors->Add(n, path,
                 absl::StrCat("expected a whole number, found ",
-                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                             n.IsScalar() ? Quote(n.text)
                                           : n.Describe()));
     return std::nullopt;
   }
@@ -226,7 +235,7 @@ std::optional<double> ReadNumber(const DocNode& n, const FieldPath& path,
       !absl::SimpleAtod(n.text, &v) || !std::isfinite(v)) {
     errors->Add(n, path,
                 absl::StrCat("expected a finite number, found ",
-                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                             n.IsScalar() ? Quote(n.text)
                                           : n.Describe()));
     return std::nullopt;
   }
@@ -240,7 +249,7 @@ std::optional<Date> ReadDate(const DocNode& n, const FieldPath& path,
   if (!d) {
     errors->Add(n, path,
                 absl::StrCat("expected a calendar date YYYY-MM-DD, found ",
-                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                             n.IsScalar() ? Quote(n.text)
                                           : n.Describe()));
   }
   return d;
@@ -254,7 +263,7 @@ std::optional<Date> ReadPartialDate(const DocNode& n, const FieldPath& path,
     errors->Add(n, path,
                 absl::StrCat("expected a date YYYY, YYYY-MM or YYYY-MM-DD, "
                              "found ",
-                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                             n.IsScalar() ? Quote(n.text)
                                           : n.Describe()));
   }
   return d;
@@ -271,7 +280,7 @@ std::optional<CountryCode> ReadCountryShape(const DocNode& n,
     errors->Add(n, path,
                 absl::StrCat("expected an ISO 3166 country code (GB, or YUCS "
                              "for a former state), found ",
-                             n.IsScalar() ? absl::StrCat("'", n.text, "'")
+                             n.IsScalar() ? Quote(n.text)
                                           : n.Describe()));
   }
   return code;

@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/doc/doc_tree.h"
+#include "engine/doc/visible_text.h"
 #include "engine/model/country_code.h"
 #include "engine/model/date.h"
 #include "engine/model/enums.h"
@@ -58,7 +59,9 @@ struct DocError {
   std::string path;  // parties[2].country
   std::string message;
 
-  // "line:column: path: message" (parts without a value left out).
+  // "line:column: path: message" (parts without a value left out), with
+  // the path and the message made visible (engine/doc/visible_text.h): one
+  // line, whatever the file held.
   std::string ToString() const;
 };
 
@@ -163,7 +166,7 @@ std::optional<E> ReadEnum(const DocNode& n, const FieldPath& path,
   if (auto e = ParseEnumWord<E>(*word)) return e;
   errors->Add(n, path,
               absl::StrCat("expected one of ", absl::StrJoin(kEnumWords<E>, ", "),
-                           "; found '", *word, "'"));
+                           "; found '", Excerpt(*word), "'"));
   return std::nullopt;
 }
 

@@ -64,7 +64,13 @@ struct DocLimits {
   size_t max_bytes = 16 << 20;       // whole document
   int max_depth = 64;                // nesting of maps and sequences
   size_t max_nodes = 1 << 20;        // nodes in the tree
-  size_t max_scalar_bytes = 1 << 16; // one string
+  size_t max_scalar_bytes = 1 << 16; // one string, map keys included
+  // YAML only: tokens the parser may read ahead of the last node it
+  // reported. yaml-cpp reads a flow collection that could still turn out to
+  // be a key (one at the top of a document, or nested in another) to its end
+  // before it reports anything, at about 240 bytes per token; this bounds
+  // that memory (about 16 MB) and refuses deep nesting there at once.
+  size_t max_lookahead_tokens = 1 << 16;
 };
 
 // Classifies a YAML plain (unquoted) scalar under the core schema.

@@ -11,9 +11,13 @@
 
 namespace divrisk {
 
-// Reads a whole file; NotFound / InvalidArgument with the path on failure.
-// A file (or a pipe, or /dev/zero) longer than `max_bytes` is refused after
-// reading max_bytes + 1 bytes: "PATH: file larger than the limit of N bytes".
+// Reads a whole regular file; NotFound / InvalidArgument with the path (made
+// visible, engine/doc/visible_text.h) on failure. The file is opened without
+// blocking and anything but a regular file (a FIFO, a socket, a device such
+// as /dev/zero, a directory) is refused: "PATH: not a regular file (a FIFO
+// (named pipe)); ...". A file longer than `max_bytes` is refused, from its
+// size or after reading max_bytes + 1 bytes when it grows: "PATH: file larger
+// than the limit of N bytes".
 absl::StatusOr<std::string> ReadFileToString(
     const std::string& path, size_t max_bytes = DocLimits{}.max_bytes);
 

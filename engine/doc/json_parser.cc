@@ -109,6 +109,11 @@ class Builder {
       const char* key_start = field.key().raw() - 1;
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return Error(Last(), e);
+      if (key.size() > limits_.max_scalar_bytes) {
+        return Error(key_start,
+                     absl::StrCat("key longer than the limit of ",
+                                  limits_.max_scalar_bytes, " bytes"));
+      }
       if (n == out->fields.size()) {
         // A fresh map: room for a case's usual keys at once, rather than
         // moving the nodes at every doubling.

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/doc/visible_text.h"
 
 namespace divrisk {
 namespace {
@@ -81,7 +82,7 @@ void AppendScreeningText(const Plan& plan, Date assessed_on,
   if (s.published()) {
     absl::StrAppend(out, "Screening: ");
     for (const ScreeningListInfo& l : s.lists) {
-      absl::StrAppend(out, l.id, " as of ",
+      absl::StrAppend(out, Visible(l.id), " as of ",
                       l.as_of ? FormatDate(*l.as_of) : "unknown", " (",
                       l.entries, " entries), ");
     }
@@ -89,10 +90,11 @@ void AppendScreeningText(const Plan& plan, Date assessed_on,
                     " listed parties\n");
   } else {
     // "Screening: covered only the rule set's own ..."
-    absl::StrAppend(out, "Screening: ", Note(s).substr(10), "\n");
+    absl::StrAppend(out, "Screening: ", Visible(Note(s).substr(10)), "\n");
   }
   for (const StaleList& st : StaleLists(s, assessed_on)) {
-    absl::StrAppend(out, "Warning: ", Warning(st, s, assessed_on), "\n");
+    absl::StrAppend(out, "Warning: ", Visible(Warning(st, s, assessed_on)),
+                    "\n");
   }
 }
 

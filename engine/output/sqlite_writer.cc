@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "absl/strings/str_cat.h"
+#include "engine/doc/json_text.h"
 #include "engine/scoring/score_math.h"
 
 namespace divrisk {
@@ -92,10 +93,11 @@ void SqliteWriter::Add(
     const std::vector<std::pair<std::string, int64_t>>& contributions) {
   if (!first_error_.empty()) return;
   const std::string& sha = plan_->sha256;
+  // A JSON array of gate ids, escaped: an id is the rule set's text.
   std::string stops = "[";
   for (const GateHit& hit : result.gates) {
-    absl::StrAppend(&stops, stops.size() > 1 ? "," : "", "\"",
-                    plan_->gates[hit.gate].id, "\"");
+    if (stops.size() > 1) stops.push_back(',');
+    AppendJsonString(plan_->gates[hit.gate].id, &stops);
   }
   stops.push_back(']');
   auto step = [&](sqlite3_stmt* s) {

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/doc/fixed_point.h"
+#include "engine/doc/visible_text.h"
 #include "engine/output/screening_writer.h"
 #include "engine/scoring/score_math.h"
 
@@ -21,7 +22,8 @@ std::string Words(std::string_view word) {
 
 void AppendFacts(const Evidence& ev, std::string* out) {
   for (const Fact& f : ev.facts) {
-    absl::StrAppend(out, "      - ", f.path, ": ", f.value, "\n");
+    absl::StrAppend(out, "      - ", Visible(f.path), ": ", Visible(f.value),
+                    "\n");
   }
 }
 
@@ -32,14 +34,15 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   const CaseResult& r = a.result;
   std::string rec = Words(EnumWord(r.recommendation));
   for (char& ch : rec) ch = static_cast<char>(std::toupper(ch));
-  absl::StrAppend(out, "Case ", a.c->id, " (assessed on ",
+  absl::StrAppend(out, "Case ", Visible(a.c->id), " (assessed on ",
                   FormatDate(a.c->assessed_on), ")\n");
   absl::StrAppend(out, "Recommendation: ", rec, "\n");
-  absl::StrAppend(out, "Band: ", plan.bands[r.band].id, "   Score: ",
+  absl::StrAppend(out, "Band: ", Visible(plan.bands[r.band].id), "   Score: ",
                   FormatFixed(r.score_q), " (could range ",
                   FormatFixed(r.min_q), " to ", FormatFixed(r.max_q),
                   " once unknown facts are learned)\n");
-  absl::StrAppend(out, "Rule set: ", plan.name, " ", plan.version,
+  absl::StrAppend(out, "Rule set: ", Visible(plan.name), " ",
+                  Visible(plan.version),
                   " sha256:", plan.sha256, "\n");
   AppendScreeningText(plan, a.c->assessed_on, out);
 
@@ -49,23 +52,23 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   }
   for (const HardStop& stop : a.hard_stops) {
     const GateSpec& gate = plan.gates[stop.gate];
-    absl::StrAppend(out, "  [", EnumWord(stop.action), "] ", gate.id, ": ",
-                    gate.reason,
+    absl::StrAppend(out, "  [", EnumWord(stop.action), "] ", Visible(gate.id),
+                    ": ", Visible(gate.reason),
                     stop.on_unknown ? " (facts unknown: cannot be cleared)"
                                     : "",
-                    "  (", absl::StrJoin(gate.refs, "; "), ")\n");
+                    "  (", Visible(absl::StrJoin(gate.refs, "; ")), ")\n");
     AppendFacts(stop.evidence, out);
     for (const std::string& f : stop.evidence.unknown_facts) {
-      absl::StrAppend(out, "      - unknown: ", f, "\n");
+      absl::StrAppend(out, "      - unknown: ", Visible(f), "\n");
     }
   }
   if (r.overriding_risk) {
     const OverridingRiskSpec& o = *plan.overriding_risk;
-    absl::StrAppend(out, "  [refuse] overriding risk: ", o.reason, " (",
-                    plan.categories[o.category].name, " ",
+    absl::StrAppend(out, "  [refuse] overriding risk: ", Visible(o.reason),
+                    " (", Visible(plan.categories[o.category].name), " ",
                     FormatFixed(Quantize(a.categories.final[o.category])),
                     " >= ", FormatFixed(Quantize(o.threshold)), "; ",
-                    absl::StrJoin(o.refs, "; "), ")\n");
+                    Visible(absl::StrJoin(o.refs, "; ")), ")\n");
   }
 
   absl::StrAppend(out, "\nWhat drives the score:\n");
@@ -78,9 +81,9 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
     }
     const IndicatorSpec& spec = plan.indicators[line.indicator];
     absl::StrAppend(out, "  +", FormatFixed(line.contribution_q), "  ",
-                    spec.id, ": ", spec.evidence,
+                    Visible(spec.id), ": ", Visible(spec.evidence),
                     line.unknown ? " (unknown: counted at its prior)" : "",
-                    "  (", absl::StrJoin(spec.refs, "; "), ")\n");
+                    "  (", Visible(absl::StrJoin(spec.refs, "; ")), ")\n");
     AppendFacts(line.evidence, out);
   }
 
@@ -88,7 +91,7 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   if (a.unknowns.empty()) absl::StrAppend(out, "  nothing: no unknown fact moves the score\n");
   for (size_t i = 0; i < a.unknowns.size() && i < kShownUnknowns; ++i) {
     const UnknownFact& u = a.unknowns[i];
-    absl::StrAppend(out, "  ", u.fact, " (could move the score by ",
+    absl::StrAppend(out, "  ", Visible(u.fact), " (could move the score by ",
                     FormatFixed(u.swing_q), ")",
                     u.gates.empty() ? "" : "; keeps a hard stop open", "\n");
   }
@@ -102,7 +105,7 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   for (const MitigationSuggestion& s : a.suggestions) {
     const MitigationSpec* spec = plan.FindMitigation(s.measure);
     absl::StrAppend(out, "  ", Words(EnumWord(s.measure)), ": score would be ",
-                    FormatFixed(s.score_q), ". ", spec->condition, "\n");
+                    FormatFixed(s.score_q), ". ", Visible(spec->condition), "\n");
   }
 }
 

@@ -4,6 +4,7 @@
 #include "absl/strings/match.h"
 #include "engine/doc/file_reader.h"
 #include "engine/doc/json_parser.h"
+#include "engine/doc/visible_text.h"
 #include "engine/doc/yaml_parser.h"
 #include "engine/reader/case_decoder.h"
 
@@ -26,8 +27,8 @@ absl::StatusOr<Case> ReadCaseText(std::string_view text, CaseSyntax syntax,
   if (!root.ok()) {
     // The parser's message starts "line:col: "; keep it as one error.
     errs->Add(DocError{0, 0, "", std::string(root.status().message())});
-    return absl::InvalidArgumentError(
-        absl::StrCat(name, ":", root.status().message()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        Visible(name), ":", Visible(std::string(root.status().message()))));
   }
   Case c;
   if (!DecodeCase(*root, ref, &c, errs)) {

@@ -177,6 +177,89 @@ check "assess to a full standard output" 3 $?
 check "diff of identical rule sets" 0 $?
 expect "identical rule sets change nothing" grep -q '"changed":{"score":0,"band":0,"recommendation":0}' "$work/diff.json"
 
+# ---- Issue 13, second round of hostile input (items 6, 7, 9, 10, 11, 14).
+# 6: a rule set that drops a country (PH, of the JSON example): the cases it can no longer score have
+# their own row and column, and are not counted as unchanged.
+cp -r "$src/rules/att-default" "$work/no-ee"
+sed -i '/{code: "PH"/d' "$work/no-ee/reference/countries.yaml"
+sed -i '/^  att: \|^  wassenaar: \|^  embargoes: \|^  registers: \|^  euc_templates: \|^  flagged_euc_numbers: \|^  listed_parties: /d' "$work/no-ee/ruleset.yaml"
+"$bin" diff --old "$src/rules/att-default" --new "$work/no-ee" "$work/archive.jsonl" > "$work/diff-ee.txt"
+check "diff with a dropped country" 0 $?
+expect "one-sided cases counted" grep -q "^Scored by one rule set only: rejected by the old 0, rejected by the new [1-9]" "$work/diff-ee.txt"
+expect "rejected column and row" grep -q "^  rejected  " "$work/diff-ee.txt"
+expect "one-sided cases listed" grep -q "rejected by the new rule set: .*PH" "$work/diff-ee.txt"
+"$bin" diff --old "$src/rules/att-default" --new "$work/no-ee" --format json "$work/archive.jsonl" > "$work/diff-ee.json"
+expect "one-sided cases in JSON" grep -q '"rejected_new_only":[1-9][0-9]*,' "$work/diff-ee.json"
+expect "rejected row in JSON" grep -q '"rejected":{"approve":0,' "$work/diff-ee.json"
+
+# 7: 16 MiB of '[' under a 1 GiB address-space cap: refused fast.
+head -c 16777215 /dev/zero | tr '\0' '[' > "$work/deep.yaml"
+start=$(date +%s)
+(ulimit -v 1048576; "$bin" validate "$work/deep.yaml") > "$work/deep.out" 2>&1
+check "16 MiB of [ refused" 1 $?
+expect "deep: nesting named" grep -q "deep.yaml:1:65: nesting deeper than the limit of 64" "$work/deep.out"
+expect "deep: refused within 5 s" test $(( $(date +%s) - start )) -le 5
+cp "$work/deep.yaml" "$work/deep.json"
+(ulimit -v 1048576; "$bin" validate "$work/deep.json") > "$work/deep.out" 2>&1
+check "16 MiB of [ as JSON refused" 1 $?
+
+# 9: FIFOs as a case, a reference file and in validate: refused, no wait.
+mkfifo "$work/case.fifo"
+timeout 10 "$bin" assess "$work/case.fifo" 2> "$work/fifo.err"
+check "assess a FIFO" 1 $?
+expect "FIFO named" grep -q "case.fifo: not a regular file (a FIFO" "$work/fifo.err"
+timeout 10 "$bin" validate "$work/case.fifo" "$example" > "$work/fifo.out"
+check "validate a FIFO" 1 $?
+cp -r "$src/rules/att-default" "$work/fifo-rules"
+rm "$work/fifo-rules/reference/embargoes.yaml" && mkfifo "$work/fifo-rules/reference/embargoes.yaml"
+timeout 10 "$bin" assess --rules "$work/fifo-rules" "$example" 2> "$work/fifo.err"
+check "a FIFO as a reference file" 1 $?
+expect "reference FIFO named" grep -q "embargoes.yaml: not a regular file" "$work/fifo.err"
+
+# 10: an id that clears the screen and forges a line is shown escaped.
+sed 's/^id: GB-2026-00412$/id: "\\u001b[2J\\u001b[H\\nChanged: score 0 \\u202e"/' "$example" > "$work/forged.yaml"
+"$bin" assess "$work/forged.yaml" > "$work/forged.txt"; check "assess a forged id" 0 $?
+expect "assess: no escape byte" test "$(grep -c $'\x1b' "$work/forged.txt")" -eq 0
+expect "assess: id shown escaped" grep -qF 'Case \x1B[2J\x1B[H\nChanged: score 0 \u{202E} (assessed' "$work/forged.txt"
+"$bin" validate "$work/forged.yaml" > "$work/forged.txt"; check "validate a forged id" 0 $?
+expect "validate: one line, escaped" grep -qF 'forged.yaml: valid (\x1B[2J' "$work/forged.txt"
+printf 'format: divrisk-case/1\nid: X\nassessed_on: "\\e[31m2026-01-01\\n"\n' > "$work/forged2.yaml"
+"$bin" validate "$work/forged2.yaml" > "$work/forged.txt"; check "validate a forged value" 1 $?
+expect "validate: value escaped" grep -qF "found '\\x1B[31m2026-01-01\\n'" "$work/forged.txt"
+expect "validate: no escape byte" test "$(grep -c $'\x1b' "$work/forged.txt")" -eq 0
+{ head -1 "$work/archive.jsonl" | sed 's/"id": *"[^"]*"/"id": "\\u001b[2J\\nChanged: score 0"/'; } > "$work/forged.jsonl"
+"$bin" diff --old "$src/rules/att-default" --new "$work/no-ee" "$work/forged.jsonl" > "$work/forged.txt"
+check "diff with a forged id" 0 $?
+expect "diff: no escape byte" test "$(grep -c $'\x1b' "$work/forged.txt")" -eq 0
+expect "diff: no forged line" test "$(grep -c '^Changed:' "$work/forged.txt")" -eq 1
+
+# 11: a rule set naming a file outside its directory is refused, unread,
+# unless trusted; --data-dir admits one more directory.
+cp -r "$src/rules/att-default" "$work/greedy"
+sed -i 's|^  embargoes: .*|  embargoes: /etc/passwd|' "$work/greedy/ruleset.yaml"
+"$bin" validate --rules "$work/greedy" "$example" > /dev/null 2> "$work/greedy.err"
+check "rule set naming /etc/passwd" 1 $?
+expect "outside the rule-set directory" grep -q "^/etc/passwd: outside the rule-set directory" "$work/greedy.err"
+expect "nothing of /etc/passwd echoed" test "$(grep -c 'root:' "$work/greedy.err")" -eq 0
+"$bin" --trust-rules validate --rules "$work/greedy" "$example" > /dev/null 2> "$work/greedy.err"
+check "trusted: /etc/passwd read, and not a reference file" 1 $?
+expect "trusted: at most an excerpt of each line" test "$(awk 'length > 300' "$work/greedy.err" | wc -l)" -eq 0
+mkdir -p "$work/shared-data" && cp "$src/rules/att-default/reference/embargoes.yaml" "$work/shared-data/"
+sed -i "s|^  embargoes: .*|  embargoes: $work/shared-data/embargoes.yaml|" "$work/greedy/ruleset.yaml"
+"$bin" validate --rules "$work/greedy" "$example" > /dev/null 2>&1
+check "a data file outside, without --data-dir" 1 $?
+"$bin" validate --rules "$work/greedy" --data-dir "$work/shared-data" "$example" > /dev/null
+check "a data file from --data-dir" 0 $?
+"$bin" validate --trust-rules --rules "$work/greedy" "$example" > /dev/null
+check "a data file, trusted rule set" 0 $?
+"$bin" batch --rules "$work/greedy" "$work/archive.jsonl" > /dev/null 2>&1
+check "batch: the same confinement" 1 $?
+
+# 14: YAML tags are refused.
+sed 's/^id: GB-2026-00412$/id: !!binary aGVsbG8=/' "$example" > "$work/tagged.yaml"
+"$bin" validate "$work/tagged.yaml" > "$work/tagged.out"; check "a tagged id" 1 $?
+expect "tag named" grep -q "tagged.yaml:14:5: YAML tag '!!binary' is not accepted" "$work/tagged.out"
+
 # ---- bench: four steps on one archive; the last line is the JSON summary.
 "$bin" bench --count 300 --threads 2 --work-dir "$work" > "$work/bench.out" 2> /dev/null
 check "bench runs" 0 $?

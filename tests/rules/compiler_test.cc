@@ -17,7 +17,9 @@
 #include "absl/status/status.h"
 #include "indicators/screening/screener.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/str_join.h"
+#include "engine/doc/visible_text.h"
 #include "engine/model/case.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -556,6 +558,75 @@ TEST(CompilerErrors, GateWithoutThresholds) {
                              "refer_at\n")));
 }
 
+TEST(CompilerErrors, GateThresholdsOutsideTheIndicatorRangeRefused) {
+  // Issue 13 item 12: -1 refused every case, 2 never fired.
+  for (const char* bad : {"-1", "0", "2", "1.0001"}) {
+    Files f = WithRuleSet("    refuse_at: 1\n",
+                          absl::StrCat("    refuse_at: ", bad, "\n"));
+    EXPECT_THAT(Errors(f),
+                HasSubstr(absl::StrCat(
+                    "gates[0].refuse_at: expected a threshold above 0 and at "
+                    "most 1 (indicator values lie in [0, 1]), found ",
+                    bad, "\n")))
+        << bad;
+  }
+  Files f = WithRuleSet("    refuse_at: 1\n", "    refer_at: 1.5\n");
+  EXPECT_THAT(Errors(f), HasSubstr("gates[0].refer_at: expected a threshold "
+                                   "above 0 and at most 1"));
+  EXPECT_TRUE(Compile(WithRuleSet("    refuse_at: 1\n",
+                                  "    refuse_at: 0.01\n"))
+                  .ok());
+}
+
+TEST(CompilerErrors, GateRefusingBelowItsReferThresholdRefused) {
+  Files f = WithRuleSet("    refuse_at: 1\n",
+                        "    refuse_at: 0.5\n    refer_at: 0.8\n");
+  EXPECT_THAT(Errors(f),
+              HasSubstr(absl::StrCat(At(f, "0.5"),
+                                     "gates[0].refuse_at: must be above "
+                                     "refer_at (0.8): otherwise the gate "
+                                     "never refers\n")));
+  Files equal = WithRuleSet("    refuse_at: 1\n",
+                            "    refuse_at: 0.5\n    refer_at: 0.5\n");
+  EXPECT_THAT(Errors(equal), HasSubstr("gates[0].refuse_at: must be above"));
+}
+
+TEST(CompilerErrors, DuplicateGateIdsRefused) {
+  Files f = WithRuleSet("mitigations:\n",
+                        "  - id: G1\n"
+                        "    indicator: GC-1.portable\n"
+                        "    refer_at: 0.5\n"
+                        "    refs: []\n"
+                        "    reason: again\n"
+                        "mitigations:\n");
+  EXPECT_THAT(Errors(f), HasSubstr("gates[1].id: gate defined twice\n"));
+}
+
+TEST(CompilerErrors, TaggedScalarsRefused) {
+  // Issue 13 item 14: `!!binary` was read as its text.
+  Files f = WithRuleSet("name: tiny", "name: !!binary dGlueQ==");
+  EXPECT_THAT(Errors(f),
+              HasSubstr("mem/ruleset.yaml:3:7: YAML tag '!!binary' is not "
+                        "accepted (only !!str is)\n"));
+}
+
+TEST(CompilerErrors, ErrorsQuoteShortVisibleExcerpts) {
+  // Issue 13 items 10 and 11: a value in an error is cut short and escaped.
+  // (yaml-cpp takes implicit keys of up to 1024 characters.)
+  const std::string long_value(900, 'x');
+  Files f = WithRuleSet("name: tiny", absl::StrCat("name: tiny\nbogus: 1\n\"k\\e[2J\\n",
+                                                   long_value, "\": 1"));
+  const std::string errors = Errors(f);
+  EXPECT_THAT(errors, HasSubstr("k\\x1B[2J\\nxxx"));
+  EXPECT_THAT(errors, Not(HasSubstr("\x1b")));
+  EXPECT_THAT(errors, Not(HasSubstr(long_value.substr(0, 100))));
+  Files g = WithRuleSet("    refuse_at: 1\n",
+                        absl::StrCat("    refuse_at: \"", long_value, "\"\n"));
+  EXPECT_THAT(Errors(g), HasSubstr(absl::StrCat(
+                             "expected a finite number, found '",
+                             std::string(kExcerptBytes, 'x'), "...'\n")));
+}
+
 TEST(CompilerErrors, GateReferIfUnknownMustBeABoolean) {
   Files f = WithRuleSet("    refuse_at: 1\n",
                         "    refuse_at: 1\n    refer_if_unknown: yes\n");
@@ -740,6 +811,100 @@ TEST(CompilerErrors, MissingReferenceFileOnDiskNamesTheFile) {
   const std::string message(plan.status().message());
   EXPECT_THAT(message, HasSubstr((dir / "embargoes.yaml").string()));
   EXPECT_THAT(message, HasSubstr("cannot open"));
+}
+
+// A rule set on disk whose embargoes file is `embargoes`, as written.
+class RuleSetOnDisk {
+ public:
+  RuleSetOnDisk() {
+    std::filesystem::create_directories(dir_ / "rules");
+    std::filesystem::create_directories(dir_ / "data");
+    std::filesystem::create_directories(dir_ / "elsewhere");
+    for (const auto& [rel, text] : TinyFiles()) {
+      std::ofstream(dir_ / "rules" / rel) << text;
+    }
+    std::ofstream(dir_ / "data" / "embargoes.yaml")
+        << TinyFiles().at("embargoes.yaml");
+    std::ofstream(dir_ / "elsewhere" / "secret")
+        << "root:$y$j9T$abcdefghijklmnopqrstuv$HASHHASHHASHHASHHASHHASHHASH"
+           "HASHHASHHASHHAS:19000:0:99999:7:::\n"
+           "daemon:*:19000:0:99999:7:::\n";
+  }
+  ~RuleSetOnDisk() { std::filesystem::remove_all(dir_); }
+
+  void Embargoes(const std::string& path) {
+    std::ofstream(dir_ / "rules" / "ruleset.yaml")
+        << Replace(kRuleSet, "embargoes: embargoes.yaml",
+                   absl::StrCat("embargoes: ", path));
+  }
+  absl::StatusOr<std::unique_ptr<const Plan>> Compile(
+      const RuleFileAccess& access = {}) {
+    return CompileRuleSetDir((dir_ / "rules").string(),
+                             CompileOptions{.access = access});
+  }
+  std::string Path(const std::string& rel) const { return (dir_ / rel).string(); }
+
+ private:
+  std::filesystem::path dir_ = std::filesystem::temp_directory_path() /
+                               absl::StrCat("divrisk_confined_", ::getpid());
+};
+
+TEST(RuleFileAccess, FilesOutsideTheRuleSetDirectoryRefusedUnread) {
+  // Issue 13 item 11: `embargoes: /etc/shadow` read the file and echoed it.
+  RuleSetOnDisk d;
+  for (const std::string& path :
+       {d.Path("elsewhere/secret"), std::string("../elsewhere/secret"),
+        std::string("/etc/passwd"), std::string("../data/embargoes.yaml")}) {
+    d.Embargoes(path);
+    auto plan = d.Compile();
+    ASSERT_FALSE(plan.ok()) << path;
+    const std::string message(plan.status().message());
+    EXPECT_THAT(message, HasSubstr(": outside the rule-set directory"))
+        << path;
+    EXPECT_THAT(message, Not(HasSubstr("root"))) << path;
+    EXPECT_THAT(message, Not(HasSubstr("HASH"))) << path;
+  }
+}
+
+TEST(RuleFileAccess, SymbolicLinkOutOfTheRuleSetDirectoryRefused) {
+  RuleSetOnDisk d;
+  std::filesystem::create_symlink(d.Path("elsewhere/secret"),
+                                  d.Path("rules/link.yaml"));
+  d.Embargoes("link.yaml");
+  auto plan = d.Compile();
+  ASSERT_FALSE(plan.ok());
+  EXPECT_THAT(std::string(plan.status().message()),
+              HasSubstr("link.yaml: outside the rule-set directory"));
+}
+
+TEST(RuleFileAccess, DataDirectoryAndTrustedRuleSetsMayNameFilesElsewhere) {
+  RuleSetOnDisk d;
+  d.Embargoes("../data/embargoes.yaml");
+  EXPECT_FALSE(d.Compile().ok());
+  RuleFileAccess data;
+  data.data_dirs.push_back(d.Path("data"));
+  auto plan = d.Compile(data);
+  EXPECT_TRUE(plan.ok()) << plan.status();
+  RuleFileAccess trusted;
+  trusted.trusted = true;
+  plan = d.Compile(trusted);
+  EXPECT_TRUE(plan.ok()) << plan.status();
+}
+
+TEST(RuleFileAccess, TrustedRuleSetNamingAForeignFileQuotesExcerptsOnly) {
+  RuleSetOnDisk d;
+  d.Embargoes(d.Path("elsewhere/secret"));
+  RuleFileAccess trusted;
+  trusted.trusted = true;
+  auto plan = d.Compile(trusted);
+  ASSERT_FALSE(plan.ok());
+  const std::string message(plan.status().message());
+  // Each error quotes at most kExcerptBytes of a line: not the hash.
+  EXPECT_THAT(message, HasSubstr("root:$y$j9T$"));
+  EXPECT_THAT(message, Not(HasSubstr("HASHHASHHASH")));
+  for (absl::string_view line : absl::StrSplit(message, '\n')) {
+    EXPECT_LT(line.size(), 400u) << line;
+  }
 }
 
 TEST(CompilerErrors, ReferenceKindThatIsNotAWord) {

@@ -39,6 +39,28 @@ std::unique_ptr<const Plan> Edited(const std::string& from, const std::string& t
   return plan.ok() ? std::move(*plan) : nullptr;
 }
 
+// The default rule set with country `code` dropped from the country table
+// and every reference file but the countries left out (they name it too).
+std::unique_ptr<const Plan> WithoutCountry(const std::string& code) {
+  RuleFileReader read = [&](const std::string& rel) -> absl::StatusOr<std::string> {
+    absl::StatusOr<std::string> text = ReadFileToString(kRules + "/" + rel);
+    if (!text.ok()) return text;
+    if (rel == "ruleset.yaml") {
+      const size_t from = text->find("  att: ");
+      const size_t to = text->find("\n\n", from);
+      text->erase(from, to - from);
+    } else if (rel == "reference/countries.yaml") {
+      const size_t at = text->find("{code: \"" + code + "\"");
+      text->erase(text->rfind('\n', at) + 1,
+                  text->find('\n', at) - text->rfind('\n', at));
+    }
+    return text;
+  };
+  auto plan = CompileRuleSet(read, kRules);
+  EXPECT_TRUE(plan.ok()) << plan.status();
+  return plan.ok() ? std::move(*plan) : nullptr;
+}
+
 // Every example, 8 times with distinct ids, as JSON Lines.
 std::string Archive() {
   std::vector<std::string> files;
@@ -136,8 +158,53 @@ TEST(RuleDiff, IdenticalRuleSetsChangeNothing) {
   EXPECT_TRUE(r.top_moves.empty());
   uint64_t diagonal = 0;
   for (int k = 0; k < 4; ++k) diagonal += r.transitions[k][k];
+  EXPECT_EQ(r.rejected_old_only + r.rejected_new_only, 0u);
   EXPECT_EQ(diagonal, r.scored);
   EXPECT_EQ(r.old_scores.sum_q, r.new_scores.sum_q);
+}
+
+// Issue 13 item 6: every case was read with the new rule set's country
+// table only, so the cases a dropped country made unscoreable were counted
+// as rejected under both, and not as changes.
+TEST(RuleDiff, CasesOneRuleSetRejectsHaveTheirOwnRowAndColumn) {
+  auto old_plan = Edited("", "");
+  auto new_plan = WithoutCountry("EE");
+  ASSERT_NE(new_plan, nullptr);
+  const auto before = Scores(*old_plan);
+  const auto after = Scores(*new_plan);
+  size_t lost = 0;
+  for (const auto& [id, score] : before) lost += !after.contains(id);
+  ASSERT_GT(lost, 0u) << "the examples name Estonia";
+  for (const auto& [a, b] : {std::pair{old_plan.get(), new_plan.get()},
+                             std::pair{new_plan.get(), old_plan.get()}}) {
+    const DiffReport r = Diff(*a, *b, 1000);
+    const bool forward = a == old_plan.get();
+    EXPECT_EQ(forward ? r.rejected_new_only : r.rejected_old_only, lost);
+    EXPECT_EQ(forward ? r.rejected_old_only : r.rejected_new_only, 0u);
+    EXPECT_EQ(r.scored, before.size() - lost);
+    EXPECT_EQ(r.read, r.scored + r.rejected + r.rejected_old_only +
+                          r.rejected_new_only);
+    uint64_t cells = 0, rejected_column = 0, rejected_row = 0;
+    for (int o = 0; o < 5; ++o) {
+      for (int n = 0; n < 5; ++n) cells += r.transitions[o][n];
+      if (o != DiffReport::kRejected) {
+        rejected_column += r.transitions[o][DiffReport::kRejected];
+        rejected_row += r.transitions[DiffReport::kRejected][o];
+      }
+    }
+    EXPECT_EQ(cells, r.read);
+    EXPECT_EQ(forward ? rejected_column : rejected_row, lost);
+    EXPECT_EQ(forward ? r.old_scores.count : r.new_scores.count,
+              before.size());
+    EXPECT_EQ(forward ? r.new_scores.count : r.old_scores.count,
+              before.size() - lost);
+    ASSERT_EQ(r.one_sided.size(), lost);
+    for (const OneSidedCase& c : r.one_sided) {
+      EXPECT_EQ(c.rejected_by_new, forward);
+      EXPECT_FALSE(after.contains(c.case_id)) << c.case_id;
+      EXPECT_NE(c.error.find("EE"), std::string::npos) << c.error;
+    }
+  }
 }
 
 TEST(RuleDiff, ARaisedWeightReportsExactlyTheAffectedCases) {

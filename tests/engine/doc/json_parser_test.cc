@@ -1,6 +1,7 @@
 // Tests for ParseJson: node types, positions of keys and values, the
 // first_line offset for JSON Lines, errors with line:column, and limits.
 
+#include <chrono>
 #include <string>
 
 #include "engine/doc/json_parser.h"
@@ -256,6 +257,27 @@ TEST(JsonLimits, OversizedStringRefused) {
   EXPECT_TRUE(ParseJson(R"({"a": "abcd"})", limits).ok());
   EXPECT_EQ(ErrorOf(R"({"a": "abcde"})", limits),
             "1:7: invalid JSON: string longer than the limit of 4 bytes");
+}
+
+TEST(JsonLimits, OversizedKeyRefused) {
+  // Issue 13 item 14: keys are strings too.
+  DocLimits limits;
+  limits.max_scalar_bytes = 4;
+  EXPECT_TRUE(ParseJson(R"({"abcd": 1})", limits).ok());
+  EXPECT_EQ(ErrorOf(R"({"a": 1, "abcde": 1})", limits),
+            "1:10: invalid JSON: key longer than the limit of 4 bytes");
+  // The default limit, 64 KiB.
+  const std::string key((1 << 16) + 1, 'k');
+  EXPECT_EQ(ErrorOf("{\"" + key + "\": 1}"),
+            "1:2: invalid JSON: key longer than the limit of 65536 bytes");
+}
+
+TEST(JsonLimits, SixteenMebibytesOfBracketsRefusedQuickly) {
+  // Issue 13 item 7, the JSON path: refused at the 65th bracket, fast.
+  const std::string deep((16 << 20) - 1, '[');
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(ErrorOf(deep), "1:65: invalid JSON: nesting deeper than the limit of 64");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
 }
 
 TEST(JsonLimits, OversizedDocumentRefused) {

@@ -90,11 +90,48 @@ TEST(YamlScalars, NullsAreNullNodes) {
   EXPECT_EQ(root.Find("d")->type, Type::kString);
 }
 
-TEST(YamlScalars, ExplicitTagIsNotAPlainScalar) {
-  // Only untagged plain scalars are typed by the core schema.
+TEST(YamlScalars, StrTagIsAString) {
+  // Only untagged plain scalars are typed by the core schema; `!!str` says
+  // what quotes say and is the one tag accepted.
   DocNode root = MustParse("a: !!str 12\n");
   EXPECT_EQ(root.Find("a")->type, Type::kString);
   EXPECT_EQ(root.Find("a")->text, "12");
+}
+
+TEST(YamlRefusals, TagsRefused) {
+  // Issue 13 item 14: `!!binary aGVsbG8=` was read as the text aGVsbG8=.
+  EXPECT_EQ(ErrorOf("id: !!binary aGVsbG8=\n"),
+            "1:5: YAML tag '!!binary' is not accepted (only !!str is)");
+  EXPECT_EQ(ErrorOf("n: !!int \"12\"\n"),
+            "1:4: YAML tag '!!int' is not accepted (only !!str is)");
+  EXPECT_EQ(ErrorOf("a: !local x\n"),
+            "1:4: YAML tag '!local' is not accepted (only !!str is)");
+  EXPECT_EQ(ErrorOf("a: !!map {b: 1}\n"),
+            "1:4: YAML tag '!!map' is not accepted (only !!str is)");
+  EXPECT_EQ(ErrorOf("a: !!seq\n  - 1\n"),
+            "1:4: YAML tag '!!seq' is not accepted (only !!str is)");
+  EXPECT_EQ(ErrorOf("!!set {a}\n"),
+            "1:1: YAML tag '!!set' is not accepted (only !!str is)");
+  EXPECT_EQ(ErrorOf("? !!binary aGk=\n: 1\n"),
+            "1:3: YAML tag '!!binary' is not accepted (only !!str is)");
+}
+
+TEST(YamlRefusals, OversizedKeyRefused) {
+  // Issue 13 item 14: keys fall under the string limit too.
+  DocLimits limits;
+  limits.max_scalar_bytes = 4;
+  EXPECT_TRUE(ParseYaml("abcd: 1\n", limits).ok());
+  EXPECT_EQ(ErrorOf("a: 1\nabcde: 1\n", limits),
+            "2:1: string longer than the limit of 4 bytes");
+  EXPECT_EQ(ErrorOf("a: 1\n? abcde\n: 1\n", limits),
+            "2:3: string longer than the limit of 4 bytes");
+  // yaml-cpp takes an implicit key of at most 1024 characters; an explicit
+  // one (`? key`) had no limit.
+  const std::string key((1 << 16) + 1, 'k');
+  EXPECT_EQ(ErrorOf("? \"" + key + "\"\n: 1\n"),
+            "1:3: string longer than the limit of 65536 bytes");
+  EXPECT_EQ(ErrorOf("a:\n  ? " + key + "\n  : 1\n"),
+            "2:5: string longer than the limit of 65536 bytes");
 }
 
 TEST(YamlScalars, ClassifyPlainScalar) {
@@ -239,6 +276,71 @@ TEST(YamlRefusals, NestingBeyondTheLimitRefused) {
 TEST(YamlRefusals, VeryDeepNestingRefusedWithoutCrashing) {
   EXPECT_THAT(ErrorOf(NestedSequences(100000)),
               HasSubstr("nesting deeper than the limit of 64"));
+}
+
+TEST(YamlRefusals, SixteenMebibytesOfBracketsRefusedBeforeBuilding) {
+  // Issue 13 item 7: yaml-cpp reads a flow collection that may be a key to
+  // its end before it reports it, at about 240 bytes a token: 16 MiB of `[`
+  // cost 3.9 GB and 10 s before the depth was seen. Now refused at the 65th.
+  for (const std::string prefix : {"", "a: ", "- ", "a: [1, {b: "}) {
+    const std::string deep =
+        prefix + std::string((16 << 20) - 1 - prefix.size(), '[');
+    const auto start = std::chrono::steady_clock::now();
+    const std::string error = ErrorOf(deep);
+    EXPECT_THAT(error, HasSubstr("nesting deeper than the limit of 64"))
+        << prefix;
+    EXPECT_LT(std::chrono::steady_clock::now() - start,
+              std::chrono::seconds(2))
+        << prefix;
+  }
+  EXPECT_EQ(ErrorOf(std::string((16 << 20) - 1, '[')),
+            "1:65: nesting deeper than the limit of 64");
+  // Spread over lines and between comments, still refused at the 65th.
+  std::string lines;
+  for (int i = 0; i < 100000; ++i) lines += "[ # x ]\n";
+  EXPECT_EQ(ErrorOf(lines), "65:1: nesting deeper than the limit of 64");
+}
+
+TEST(YamlRefusals, LongFlowCollectionReadAheadIsBounded) {
+  // A flow sequence at the top of a document is read to its end before any
+  // of it is reported: its tokens are bounded (DocLimits).
+  DocLimits limits;
+  limits.max_lookahead_tokens = 50000;
+  std::string flat = "[";
+  for (int i = 0; i < 30000; ++i) flat += "1, ";
+  flat += "1]";
+  EXPECT_EQ(ErrorOf(flat, limits),
+            "1:1: more than 50000 tokens before the end of this flow "
+            "collection ([...] or {...}) at the top or in key position; "
+            "write it in block style");
+  // Within the limit, or as a value (reported as it is read): accepted.
+  limits.max_lookahead_tokens = 70000;
+  EXPECT_TRUE(ParseYaml(flat, limits).ok());
+  limits.max_lookahead_tokens = 1000;
+  EXPECT_TRUE(ParseYaml("a: " + flat, limits).ok());
+  // Quoted scalars and comments are one token or none: a long string, or
+  // brackets inside one, are no nesting.
+  const std::string brackets(60000, '[');
+  EXPECT_TRUE(ParseYaml("[\"" + brackets + "\", '" + brackets + "', 'it''s']",
+                        limits)
+                  .ok());
+  EXPECT_TRUE(ParseYaml("[a, # " + brackets + "\n b]", limits).ok());
+  EXPECT_TRUE(ParseYaml("a: |\n  " + brackets + "\nb: [x]\n", limits).ok());
+  EXPECT_TRUE(
+      ParseYaml("- a: >-\n    " + brackets.substr(0, 30000) + "\n\n    " +
+                    brackets.substr(0, 30000) + "\n  b: 1\n",
+                limits)
+          .ok());
+  // A block scalar ends where its owner's indentation comes back: what
+  // follows it is read again.
+  const std::string deep((1 << 20), '[');
+  for (const std::string& before :
+       {std::string("- a: |\n    x\n  b: "), std::string("a:\n  |\n  x\nb: "),
+        std::string("a: |\n  x\n\n\"q\": ")}) {
+    EXPECT_THAT(ErrorOf(before + brackets + deep),
+                HasSubstr("nesting deeper than the limit of 64"))
+        << before;
+  }
 }
 
 TEST(YamlRefusals, BlockNestingBeyondCustomLimitRefused) {
