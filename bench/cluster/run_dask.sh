@@ -28,7 +28,7 @@ COUNT=20000
 WORKERS=2
 PARTITIONS=8
 CHECK=
-PY=/usr/bin/python3
+PY=${DASK_PYTHON:-/usr/bin/python3}  # the Debian python that has python3-distributed
 
 die() { echo "run_dask.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -95,9 +95,13 @@ done
 
 mkdir -p "$TMP/out"
 status=0
-"$PY" "$HERE/dask_batch.py" --scheduler-file "$SCHED" --workers "$WORKERS" \
+# In the background so that a signal reaches the trap at once (bash runs
+# traps only between foreground commands, but interrupts `wait`).
+setsid "$PY" "$HERE/dask_batch.py" --scheduler-file "$SCHED" --workers "$WORKERS" \
   --divrisk "$DIVRISK" --rules "$RULES" --input "$INPUT" \
-  --partitions "$PARTITIONS" --out "$TMP/out" $CHECK || status=$?
+  --partitions "$PARTITIONS" --out "$TMP/out" $CHECK &
+pids+=($!)
+wait "${pids[-1]}" || status=$?
 if [ "$status" != 0 ]; then
   for log in "$TMP"/scheduler.log "$TMP"/worker-*.log; do
     echo "--- $(basename "$log") (last lines)" >&2; tail -n 20 "$log" >&2

@@ -43,6 +43,7 @@ if [ -z "${DIVRISK:-}" ]; then
   done
 fi
 [ -n "${DIVRISK:-}" ] && [ -x "$DIVRISK" ] || die "divrisk not found: build it, or set DIVRISK"
+DIVRISK=$(cd "$(dirname "$DIVRISK")" && pwd)/$(basename "$DIVRISK")
 
 cd "$HERE"
 # package-lock.json pins every package, the ZEN binary of every platform

@@ -11,12 +11,13 @@
 set -euo pipefail
 DIVRISK=$1
 SRC=$2
-if ! /usr/bin/python3 -c 'import distributed' >/dev/null 2>&1; then
+PY=${DASK_PYTHON:-/usr/bin/python3}
+if ! "$PY" -c 'import distributed' >/dev/null 2>&1; then
   if [ "${CI:-}" = true ]; then
-    echo "FAIL: CI=true but /usr/bin/python3 cannot import distributed (.ci/install-deps installs python3-distributed)"
+    echo "FAIL: CI=true but $PY cannot import distributed (.ci/install-deps installs python3-distributed)"
     exit 1
   fi
-  echo "SKIPPED: /usr/bin/python3 has no 'distributed' module; apt-get install python3-distributed (or bash .ci/install-deps) to run the Dask job"
+  echo "SKIPPED: $PY has no 'distributed' module; apt-get install python3-distributed (or bash .ci/install-deps) to run the Dask job"
   exit 77
 fi
 exec "$SRC/bench/cluster/run_dask.sh" --divrisk "$DIVRISK" --rules "$SRC/rules/att-default" \
