@@ -43,16 +43,20 @@ if [ -z "${DIVRISK:-}" ]; then
   done
 fi
 [ -n "${DIVRISK:-}" ] && [ -x "$DIVRISK" ] || die "divrisk not found: build it, or set DIVRISK"
+DIVRISK=$(cd "$(dirname "$DIVRISK")" && pwd)/$(basename "$DIVRISK")
 
 cd "$HERE"
-if [ ! -d node_modules/@gorules/zen-engine ] || [ ! -d node_modules/yaml ]; then
+# package-lock.json pins every package, the ZEN binary of every platform
+# included, so `npm ci` installs exactly it on any machine. It runs when
+# node_modules is missing or was installed from another lock file (the
+# stamp is a copy of the lock file it was installed from).
+if ! cmp -s package-lock.json node_modules/.divrisk-installed-lock 2>/dev/null; then
+  echo "run.sh: npm ci in $HERE (node $(node --version), npm $(npm --version))" >&2
   npm ci --no-audit --no-fund >&2 || die "npm ci failed in bench/peers"
+  cp package-lock.json node_modules/.divrisk-installed-lock
 fi
-# The lock file was written on linux-x64 and names only that platform's ZEN
-# binary; elsewhere let npm fetch the right one without touching the lock.
-if ! node -e "require('@gorules/zen-engine')" 2>/dev/null; then
-  npm install --no-save --no-audit --no-fund >&2 || die "npm install failed in bench/peers"
-fi
+node -e "require('@gorules/zen-engine'); require('yaml')" ||
+  die "npm ci ran, but @gorules/zen-engine or yaml does not load (is this platform's ZEN binary in package-lock.json?)"
 # The harnesses read reference.json and subset.jdm.json, generated here from
 # rules/bench-subset (and its reference files) on every run, so that they
 # can never be stale.
