@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/compiler.h"
+#include "tests/shared_data.h"
 
 namespace divrisk {
 namespace {
@@ -81,7 +82,7 @@ class SharedExamples : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::string(DIVRISK_SHARED_DIR) + "/spec/examples";
-    if (!fs::exists(dir_)) GTEST_SKIP() << dir_ << " is absent";
+    DIVRISK_REQUIRE_SHARED(dir_);
   }
   std::string dir_;
 };
