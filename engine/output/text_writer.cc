@@ -68,6 +68,21 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
                     absl::StrJoin(o.refs, "; "), ")\n");
   }
 
+  if (!a.conditions.empty() || !a.not_credited.empty()) {
+    absl::StrAppend(out, "\nLicence conditions",
+                    r.rests_on_conditions
+                        ? " (the recommendation rests on them):\n"
+                        : ":\n");
+    for (Mitigation m : a.conditions) {
+      absl::StrAppend(out, "  ", Words(EnumWord(m)), ": ",
+                      plan.FindMitigation(m)->condition, "\n");
+    }
+    for (const UncreditedMeasure& u : a.not_credited) {
+      absl::StrAppend(out, "  ", Words(EnumWord(u.measure)),
+                      ": offered, not credited: ", u.reason, "\n");
+    }
+  }
+
   absl::StrAppend(out, "\nWhat drives the score:\n");
   for (const Contribution& line : a.contributions) {
     if (line.mitigation) {
@@ -79,7 +94,9 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
     const IndicatorSpec& spec = plan.indicators[line.indicator];
     absl::StrAppend(out, "  +", FormatFixed(line.contribution_q), "  ",
                     spec.id, ": ", spec.evidence,
-                    line.unknown ? " (unknown: counted at its prior)" : "",
+                    line.unknown
+                        ? " (not known: scored at how often it is found)"
+                        : "",
                     "  (", absl::StrJoin(spec.refs, "; "), ")\n");
     AppendFacts(line.evidence, out);
   }

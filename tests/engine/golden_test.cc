@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "engine/doc/file_reader.h"
+#include "engine/doc/json_parser.h"
 #include "engine/explain/assessment.h"
 #include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
@@ -75,6 +76,32 @@ TEST(GoldenTest, EveryExampleMatchesItsGoldenJson) {
     ASSERT_TRUE(expected.ok()) << expected.status()
                                << " (run with DIVRISK_UPDATE_GOLDEN=1)";
     EXPECT_EQ(actual, *expected) << file;
+  }
+}
+
+// Every bundled example declares the assessment it expects, under
+// `extensions.expected` ({recommendation, band}: README, "Examples"), and
+// gets it.
+TEST(ExamplesTest, EveryExampleMeetsItsDeclaredExpectation) {
+  for (const std::string& file : ExampleFiles()) {
+    SCOPED_TRACE(file);
+    absl::StatusOr<Case> c = ReadCaseFile(file, *DefaultPlan().reference);
+    ASSERT_TRUE(c.ok()) << c.status();
+    ASSERT_FALSE(c->extensions_json.empty()) << "no extensions.expected";
+    absl::StatusOr<DocNode> ext = ParseJson(c->extensions_json);
+    ASSERT_TRUE(ext.ok()) << ext.status();
+    const DocNode* expected = ext->Find("expected");
+    ASSERT_NE(expected, nullptr) << "no extensions.expected";
+    const DocNode* rec = expected->Find("recommendation");
+    const DocNode* band = expected->Find("band");
+    ASSERT_TRUE(rec != nullptr && band != nullptr)
+        << "extensions.expected needs recommendation and band";
+    Executor executor(DefaultPlan());
+    BatchScores scores;
+    executor.Score(std::span<const Case>(&*c, 1), &scores);
+    const CaseResult& r = scores.results[0];
+    EXPECT_EQ(EnumWord(r.recommendation), rec->text);
+    EXPECT_EQ(DefaultPlan().bands[r.band].id, band->text);
   }
 }
 
