@@ -272,5 +272,44 @@ TEST(Mitigation, ARecommendationThatRestsOnConditionsListsThem) {
   EXPECT_THAT(with.text, HasSubstr("Licence conditions"));
 }
 
+// Four credited conditions bring a medium case into the low band: it is
+// approved only with them, and the output lists them (finding 4).
+TEST(Mitigation, ACaseLowOnlyThanksToItsConditionsIsApprovedWithThem) {
+  Case c = Example("g2g-artillery-ammunition-estonia.yaml");
+  c.mitigations = {};
+  c.end_user.stockpile_security = StockpileSecurity::kWeak;
+  c.end_user.diversion_from_stocks_reported = true;
+  c.euc.clauses->Add(EucClause::kOnSiteInspection);
+  const Scored bare = Assess(c);
+  ASSERT_EQ(bare.result.recommendation, Recommendation::kApproveWithConditions);
+  ASSERT_EQ(bare.result.band, 1);  // medium
+  for (Mitigation m : {Mitigation::kPostShipmentVerification,
+                       Mitigation::kEndUserTraining, Mitigation::kStagedDelivery,
+                       Mitigation::kMarkingAndRecordKeeping}) {
+    c.mitigations.Add(m);
+  }
+  const Scored with = Assess(c);
+  EXPECT_EQ(with.result.band, 0);  // low
+  EXPECT_TRUE(with.result.rests_on_conditions);
+  EXPECT_EQ(with.result.recommendation, Recommendation::kApproveWithConditions);
+  EXPECT_THAT(with.json, HasSubstr("\"rests_on_conditions\":true"));
+  EXPECT_THAT(with.json, HasSubstr("{\"measure\":\"post_shipment_verification\","
+                                   "\"condition\":"));
+  EXPECT_THAT(with.text, HasSubstr("Licence conditions (the recommendation "
+                                   "rests on them)"));
+}
+
+// A category over its cap is not lowered by a measure that only trims the
+// excess: mitigation applies before the cap, so the score says what is left.
+TEST(Mitigation, AMeasureThatOnlyTrimsTheExcessOverTheCapChangesNothing) {
+  Case c = Example("g2g-artillery-ammunition-estonia.yaml");
+  c.mitigations = {};
+  c.end_user.stockpile_security = StockpileSecurity::kWeak;
+  c.end_user.diversion_from_stocks_reported = true;
+  const Scored bare = Assess(c);
+  c.mitigations.Add(Mitigation::kEndUserTraining);
+  EXPECT_EQ(Assess(c).result.score_q, bare.result.score_q);
+}
+
 }  // namespace
 }  // namespace divrisk
