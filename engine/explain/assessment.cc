@@ -209,8 +209,9 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
 
   // Suggestions: measures not in place whose requirements the case meets,
   // where no unmitigable concern bars them, that would lower the score.
-  if (a.result.mitigation_blocked_by < 0 &&
-      MitigationBlocker(plan, [&](int i) { return scores.values(row, i); }) < 0) {
+  a.mitigation_blocker =
+      MitigationBlocker(plan, [&](int i) { return scores.values(row, i); });
+  if (a.mitigation_blocker < 0) {
     const EnumSet<Mitigation> in_place = MeasuresInPlace(c);
     const std::vector<double> fixed = FixedRow(scores, row);
     for (const MitigationSpec& spec : plan.mitigations) {

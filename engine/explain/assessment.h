@@ -64,7 +64,10 @@ struct Assessment {
   std::vector<UnknownFact> unknowns;        // by swing descending
   std::vector<MitigationSuggestion> suggestions;  // by score ascending
   std::vector<Mitigation> conditions;  // credited measures, rule-set order
-  std::vector<UncreditedMeasure> not_credited;  // rule-set order
+  std::vector<UncreditedMeasure> not_credited;  // in the case's word order
+  // The indicator that bars every measure (unmitigable_at), or -1: nothing
+  // is credited or suggested while it holds.
+  int mitigation_blocker = -1;
 };
 
 // The indicator id of a contribution line, or "mitigation:<measure>".

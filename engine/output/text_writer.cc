@@ -115,7 +115,13 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   }
 
   absl::StrAppend(out, "\nSuggested conditions:\n");
-  if (a.suggestions.empty()) absl::StrAppend(out, "  none would lower the score\n");
+  if (a.suggestions.empty() && a.mitigation_blocker >= 0) {
+    const IndicatorSpec& blocker = plan.indicators[a.mitigation_blocker];
+    absl::StrAppend(out, "  none: no condition answers ", blocker.id, ": ",
+                    blocker.evidence, "\n");
+  } else if (a.suggestions.empty()) {
+    absl::StrAppend(out, "  none would lower the score\n");
+  }
   for (const MitigationSuggestion& s : a.suggestions) {
     const MitigationSpec* spec = plan.FindMitigation(s.measure);
     absl::StrAppend(out, "  ", Words(EnumWord(s.measure)), ": score would be ",
