@@ -16,7 +16,7 @@
 //   redistribution      ultimate end users named (0.5); one of them a
 //                       company or individual, or a region (1)
 //   end_use_vague       the stated end use has fewer than `min_words` (3)
-//                       words
+//                       words, or none is stated (1, never unknown)
 
 #include "indicators/end_user_kernels.h"
 
@@ -248,9 +248,11 @@ class EndUseVague : public KernelBase<EndUseVague> {
 
   double Eval(const Case& c, Evidence* ev) const {
     const std::optional<std::string>& use = c.end_user.stated_end_use;
+    // The applicant must state the end use: its absence is a known gap in
+    // the application, not a fact nobody has checked (issue 11).
     if (!use) {
-      if (ev) ev->Unknown("end_user.stated_end_use");
-      return kUnknown;
+      if (ev) ev->Add("end_user.stated_end_use", "none stated");
+      return 1;
     }
     const int64_t words = CountWords(*use);
     if (words >= min_words_) return 0;

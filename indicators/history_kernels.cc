@@ -11,7 +11,8 @@
 //   intelligence                the strongest report with a finding in
 //                               `findings` (required), a subject in
 //                               `subjects` (end_user, exporter, euc, route,
-//                               party; default all) and a confidence of at
+//                               party; default all), a source in `sources`
+//                               (default all) and a confidence of at
 //                               least `min_confidence` (unverified):
 //                               confirmed 1, credible `credible_value` 0.8,
 //                               unverified `unverified_value` 0.4
@@ -108,6 +109,7 @@ class Intelligence : public KernelBase<Intelligence> {
   Intelligence(KernelParams& p, const ReferenceData&)
       : findings_(p.Enums<IntelFinding>("findings")),
         subjects_(p.Enums<IntelSubject>("subjects", AllOf<IntelSubject>())),
+        sources_(p.Enums<IntelSource>("sources", AllOf<IntelSource>())),
         min_confidence_(
             OneEnum<Confidence>(p, "min_confidence", Confidence::kUnverified)),
         credible_value_(p.Fraction("credible_value", 0.8)),
@@ -119,7 +121,7 @@ class Intelligence : public KernelBase<Intelligence> {
       const IntelReport& r = c.intelligence[i];
       // Confidence words are ordered confirmed, credible, unverified.
       if (!Contains(findings_, r.finding) || !Contains(subjects_, Subject(r)) ||
-          r.confidence > min_confidence_) {
+          !Contains(sources_, r.source) || r.confidence > min_confidence_) {
         continue;
       }
       if (!KnownBy(r.reported_on, c.assessed_on)) {
@@ -166,6 +168,7 @@ class Intelligence : public KernelBase<Intelligence> {
 
   std::vector<IntelFinding> findings_;
   std::vector<IntelSubject> subjects_;
+  std::vector<IntelSource> sources_;
   Confidence min_confidence_;
   double credible_value_;
   double unverified_value_;

@@ -8,8 +8,12 @@
 //                                list whose effect is in `effects` [sanction,
 //                                denial]: 1 for a hit, 0.5 for a possible
 //                                match an officer must review
-//   party_unregistered           the exporter or a broker/agent is not validly
-//                                in the register for `roles` [exporter, broker]
+//   party_unregistered           the exporter (the applicant broker, for
+//                                brokering) or a broker/agent company is not
+//                                validly in the register for `roles`
+//                                [exporter, broker]; unknown where the rule
+//                                set holds no such register; state bodies
+//                                are not checked
 //   party_no_icp                 a party in `roles` [exporter, broker,
 //                                freight_forwarder] has no audited ICP
 //   party_recently_incorporated  a company incorporated fewer than
@@ -159,12 +163,14 @@ class Unregistered : public KernelBase<Unregistered> {
   }
 
   // The exporter answers to the exporters' register, brokers and agents to
-  // the brokers' register of their own country.
+  // the brokers' register of their own country. The applicant for a
+  // brokering licence is a broker: it answers to the brokers' register.
   double Eval(const Case& c, Evidence* ev) const {
     AnyOf any;
-    if (Contains(roles_, RegisterRole::kExporter)) {
-      Check(c, kExporter, RegisterRole::kExporter, any, ev);
-    }
+    const RegisterRole applicant = c.transaction == Transaction::kBrokering
+                                       ? RegisterRole::kBroker
+                                       : RegisterRole::kExporter;
+    if (Contains(roles_, applicant)) Check(c, kExporter, applicant, any, ev);
     if (Contains(roles_, RegisterRole::kBroker)) {
       for (int i = 0; i < PartyCount(c); ++i) {
         const std::optional<PartyRole>& role = PartyAt(c, i).role;
@@ -180,6 +186,24 @@ class Unregistered : public KernelBase<Unregistered> {
   void Check(const Case& c, int who, RegisterRole role, AnyOf& any,
              Evidence* ev) const {
     const Party& party = PartyAt(c, who);
+    // Registers list companies and individuals; a state body (armed forces,
+    // police, a ministry or state agency) or an international organisation
+    // is not entered in one, so it is not checked. A party of no stated kind
+    // is taken for a company.
+    if (party.kind && *party.kind != PartyKind::kCompany &&
+        *party.kind != PartyKind::kIndividual) {
+      return;
+    }
+    // A register the rule set does not hold says nothing either way: the
+    // fact is unknown, whatever the party's register_id.
+    if (!ref_.HoldsRegister(party.country, role)) {
+      any.Add(std::nullopt);
+      if (ev) {
+        ev->Unknown(absl::StrCat("ref.registers[",
+                                 RegisterName(party.country, role), "]"));
+      }
+      return;
+    }
     // The format: an absent register_id means not registered.
     if (!party.register_id) {
       any.AddTrue();
@@ -197,12 +221,6 @@ class Unregistered : public KernelBase<Unregistered> {
     if (entry == nullptr) {
       const std::string reg = absl::StrCat(
           "ref.registers[", RegisterName(party.country, role), "]");
-      if (!ref_.HoldsRegister(party.country, role)) {
-        // A foreign register we do not hold: ask, do not presume.
-        any.Add(std::nullopt);
-        if (ev) ev->Unknown(reg);
-        return;
-      }
       any.AddTrue();
       if (ev) {
         ev->Add(PartyPath(who) + ".register_id", *party.register_id);

@@ -1,7 +1,7 @@
 // What turns scores into a recommendation: the bands (ascending, the top
 // one open), the gates (hard stops outside the weighted score), the
-// mitigation measures and what each lowers, and the Art. 7(3) overriding
-// risk.
+// mitigation measures (the indicators each mitigates and what each
+// requires), and the Art. 7(3) overriding risk.
 
 #include <optional>
 #include <string>
@@ -96,8 +96,10 @@ void Compilation::ReadGates(MapReader& top) {
     }
     gate.refuse_at = Threshold(m, "refuse_at");
     gate.refer_at = Threshold(m, "refer_at");
-    if (!m.Optional("refuse_at") && !m.Optional("refer_at")) {
-      doc_errors_.Add(m.node(), m.path(), "a gate needs refuse_at or refer_at");
+    gate.conditions_at = Threshold(m, "conditions_at");
+    if (!gate.refuse_at && !gate.refer_at && !gate.conditions_at) {
+      doc_errors_.Add(m.node(), m.path(),
+                      "a gate needs refuse_at, refer_at or conditions_at");
     }
     if (gate.refuse_at && gate.refer_at && *gate.refuse_at <= *gate.refer_at) {
       doc_errors_.Add(*m.Optional("refuse_at"), m.PathOf("refuse_at"),
@@ -136,17 +138,30 @@ void Compilation::ReadMitigations(MapReader& top) {
       }
       spec.measure = measure.value_or(Mitigation::kPostShipmentVerification);
     }
-    if (const DocNode* lowers = m.Required("lowers")) {
-      MapReader lm(*lowers, m.PathOf("lowers"), &doc_errors_);
-      for (const auto& [key, value] : lowers->fields) {
-        int c = CategoryRef(key, lm.PathOf(key.text));
+    if (const DocNode* mitigates = m.Required("mitigates")) {
+      MapReader lm(*mitigates, m.PathOf("mitigates"), &doc_errors_);
+      for (const auto& [key, value] : mitigates->fields) {
+        int i = IndicatorRef(key, lm.PathOf(key.text));
         auto f = ReadNumber(value, lm.PathOf(key.text), &doc_errors_);
         if (f && (*f < 0 || *f > 1)) {
           doc_errors_.Add(value, lm.PathOf(key.text),
                           "expected a fraction from 0 to 1");
           continue;
         }
-        if (c >= 0 && f) spec.lowers.emplace_back(c, *f);
+        if (i >= 0 && f) spec.mitigates.emplace_back(i, *f);
+      }
+    }
+    if (const DocNode* req = m.Optional("requires")) {
+      if (const auto* words = Items(*req, m.PathOf("requires"),
+                                    kEnumWords<MitigationRequirement>.size(),
+                                    &doc_errors_)) {
+        for (size_t w = 0; w < words->size(); ++w) {
+          if (auto r = ReadEnum<MitigationRequirement>(
+                  (*words)[w], IndexPath(m.PathOf("requires"), w),
+                  &doc_errors_)) {
+            spec.requirements.push_back(*r);
+          }
+        }
       }
     }
     spec.refs = ReadStrings(m, "refs", true);

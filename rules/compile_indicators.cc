@@ -111,6 +111,7 @@ void Compilation::ReadIndicator(MapReader& m,
     doc_errors_.Add(m.node(), m.PathOf("unknown_value"),
                     "expected a value from 0 to 1");
   }
+  spec.unmitigable_at = NumberField(m, "unmitigable_at", false);
   spec.refs = ReadStrings(m, "refs", true);
   if (const DocNode* n = m.Required("evidence")) {
     spec.evidence =

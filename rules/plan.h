@@ -45,6 +45,10 @@ struct IndicatorSpec {
   std::string kernel_name;
   std::unique_ptr<Kernel> kernel;
   double unknown_value = 0;        // the value taken while its facts are unknown
+  // At or above this known value the concern is one that no licence
+  // condition answers (a forged EUC, a double paper trail, a listed party,
+  // an embargo): no measure is credited for the case.
+  std::optional<double> unmitigable_at;
   std::vector<std::string> refs;   // treaty articles and catalogue IDs
   std::string evidence;            // plain-words template (engine/explain)
 };
@@ -63,21 +67,39 @@ struct GateSpec {
   int indicator = 0;                 // index into Plan::indicators
   std::optional<double> refuse_at;   // value at or above which: refuse
   std::optional<double> refer_at;    // value at or above which: refer
+  // Value at or above which: approve only with conditions (WA-MANPADS).
+  std::optional<double> conditions_at;
   bool refer_if_unknown = false;     // an unknown value cannot clear a gate
   std::vector<std::string> refs;
   std::string reason;
 };
 
+// What must hold in the case for a measure to be credited.
+enum class MitigationRequirement : uint8_t {
+  kEucOnSiteInspection,     // the EUC consents to on-site inspection
+  kStateEndUser,            // the end user is a state body
+  kVerifiableDestruction,   // the case does not say the surplus was destroyed
+                            // unverified (it cannot be verified afterwards)
+};
+template <>
+inline constexpr auto kEnumWords<MitigationRequirement> =
+    std::to_array<const char*>({"euc_on_site_inspection", "state_end_user",
+                                "verifiable_destruction"});
+
 struct MitigationSpec {
   Mitigation measure = Mitigation::kPostShipmentVerification;
-  std::vector<std::pair<int, double>> lowers;  // category index, fraction
+  // Indicator index, fraction of its points the measure takes off.
+  std::vector<std::pair<int, double>> mitigates;
+  std::vector<MitigationRequirement> requirements;
   std::vector<std::string> refs;
   std::string condition;  // the licence condition, in words
 };
 
+// Art. 7(3): judged on the category's score after only the measures that
+// mitigate its indicators, before its cap applies.
 struct OverridingRiskSpec {
   int category = 0;
-  double threshold = 0;  // category score after mitigation at/above: refuse
+  double threshold = 0;  // mitigated category score at/above: refuse
   std::vector<std::string> refs;
   std::string reason;
 };

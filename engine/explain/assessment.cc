@@ -10,12 +10,17 @@
 namespace divrisk {
 namespace {
 
-// Splits the case's total into per-indicator and per-mitigation lines.
-// Indicator lines carry their share of each capped category; a mitigation
-// line carries what it took off each category, measures applied in the rule
-// set's order (the same order ApplyCapsAndMitigation uses).
-void Decompose(const Plan& plan, const Case& c, const Eigen::RowVectorXd& x,
-               const CategoryOutcome& cats, std::vector<Contribution>* out) {
+constexpr double kUnits = 10000.0;
+
+// Splits the case's total into per-indicator and per-measure lines.
+// Indicator lines carry their share of each category's unmitigated capped
+// score; the measures' lines carry what the credited measures took off each
+// capped category, split between the measures by the points each took off
+// its indicators (in the rule set's order, as MitigationFactors applies
+// them).
+void Decompose(const Plan& plan, const Eigen::RowVectorXd& x,
+               EnumSet<Mitigation> credited, const CategoryOutcome& cats,
+               std::vector<Contribution>* out) {
   const Eigen::Index m = cats.raw.size();
   Eigen::VectorXd scale(m);
   for (Eigen::Index k = 0; k < m; ++k) {
@@ -36,19 +41,36 @@ void Decompose(const Plan& plan, const Case& c, const Eigen::RowVectorXd& x,
     out->push_back(std::move(line));
     exact.push_back(share);
   }
-  Eigen::VectorXd remaining = cats.capped;
-  for (const MitigationSpec& spec : plan.mitigations) {
-    if (!c.mitigations.Has(spec.measure)) continue;
-    double taken = 0;
-    for (const auto& [k, fraction] : spec.lowers) {
-      taken += remaining[k] * fraction;
-      remaining[k] *= 1 - fraction;
+  if (!credited.empty()) {
+    // Points each measure took off each category, before caps.
+    std::vector<double> factor(plan.indicators.size(), 1.0);
+    std::vector<std::pair<Mitigation, Eigen::VectorXd>> took;
+    Eigen::VectorXd total_took = Eigen::VectorXd::Zero(m);
+    for (const MitigationSpec& spec : plan.mitigations) {
+      if (!credited.Has(spec.measure)) continue;
+      Eigen::VectorXd t = Eigen::VectorXd::Zero(m);
+      for (const auto& [i, fraction] : spec.mitigates) {
+        const double before = factor[i];
+        factor[i] *= 1 - fraction;
+        for (Eigen::Index k = 0; k < m; ++k) {
+          t[k] += x[i] * plan.weights(i, k) * (before - factor[i]);
+        }
+      }
+      total_took += t;
+      took.emplace_back(spec.measure, std::move(t));
     }
-    if (taken == 0) continue;
-    Contribution line;
-    line.mitigation = spec.measure;
-    out->push_back(std::move(line));
-    exact.push_back(-taken);
+    for (auto& [measure, t] : took) {
+      double taken = 0;
+      for (Eigen::Index k = 0; k < m; ++k) {
+        const double off = cats.capped[k] - cats.final[k];
+        if (off != 0 && total_took[k] != 0) taken += off * t[k] / total_took[k];
+      }
+      if (taken == 0) continue;
+      Contribution line;
+      line.mitigation = measure;
+      out->push_back(std::move(line));
+      exact.push_back(-taken);
+    }
   }
   // Quantize each line, then give the rounding residual to the largest line
   // so that the lines sum exactly to the quantized total.
@@ -64,9 +86,10 @@ void Decompose(const Plan& plan, const Case& c, const Eigen::RowVectorXd& x,
 
 // The unknown facts, with how far each could move the score: the total with
 // the indicator at 1 less the total with it at 0, other unknowns held at
-// their rule-set values.
+// their rule-set values, the credited measures applied.
 void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
                   int row, const CaseResult& result,
+                  const std::vector<double>& factors,
                   std::vector<UnknownFact>* out) {
   std::map<std::string, UnknownFact> by_fact;
   const Eigen::Index m = static_cast<Eigen::Index>(plan.categories.size());
@@ -75,14 +98,14 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
     const Eigen::Index ii = static_cast<Eigen::Index>(i);
     if (!std::isnan(scores.values(row, ii))) continue;
     const double u = plan.indicators[i].unknown_value;
+    const double f = factors[i];
     for (Eigen::Index k = 0; k < m; ++k) {
       const double base = scores.categories(row, k);
-      high[k] = base + (1 - u) * plan.weights(ii, k);
-      low[k] = base - u * plan.weights(ii, k);
+      high[k] = base + (1 - u) * f * plan.weights(ii, k);
+      low[k] = base - u * f * plan.weights(ii, k);
     }
-    const int64_t swing =
-        std::llabs(Quantize(TotalOf(plan, high, c.mitigations)) -
-                   Quantize(TotalOf(plan, low, c.mitigations)));
+    const int64_t swing = std::llabs(Quantize(TotalOf(plan, high)) -
+                                     Quantize(TotalOf(plan, low)));
     std::vector<int> gates;
     for (const GateHit& hit : result.gates) {
       if (hit.on_unknown && plan.gates[hit.gate].indicator == static_cast<int>(i)) {
@@ -107,6 +130,15 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
   });
 }
 
+// The case's effective values in fixed point.
+std::vector<double> FixedRow(const BatchScores& scores, int row) {
+  std::vector<double> fixed(scores.effective.cols());
+  for (Eigen::Index i = 0; i < scores.effective.cols(); ++i) {
+    fixed[i] = std::round(scores.effective(row, i) * kUnits);
+  }
+  return fixed;
+}
+
 }  // namespace
 
 std::string ContributionName(const Plan& plan, const Contribution& line) {
@@ -121,10 +153,12 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
   Assessment a;
   a.c = &c;
   a.result = scores.results[row];
-  const Eigen::VectorXd raw = scores.categories.row(row).transpose();
-  a.categories = ApplyCapsAndMitigation(plan, raw, c.mitigations);
+  const Eigen::VectorXd raw = scores.raw.row(row).transpose();
+  const Eigen::VectorXd mitigated = scores.categories.row(row).transpose();
+  a.categories = ApplyCaps(plan, raw, mitigated);
 
-  Decompose(plan, c, scores.effective.row(row), a.categories, &a.contributions);
+  Decompose(plan, scores.effective.row(row), a.result.credited, a.categories,
+            &a.contributions);
   // Sorted before the evidence is added: the lines are light to move then.
   std::stable_sort(a.contributions.begin(), a.contributions.end(),
                    [](const Contribution& x, const Contribution& y) {
@@ -145,17 +179,53 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
     }
     a.hard_stops.push_back(std::move(stop));
   }
-  if (!full) return a;
 
-  RankUnknowns(plan, c, scores, row, a.result, &a.unknowns);
-
+  // The licence conditions, and the measures offered but not credited.
   for (const MitigationSpec& spec : plan.mitigations) {
-    if (c.mitigations.Has(spec.measure)) continue;
-    EnumSet<Mitigation> with = c.mitigations;
-    with.Add(spec.measure);
-    const int64_t score = Quantize(
-        TotalOf(plan, std::span<const double>(raw.data(), raw.size()), with));
-    if (score < a.result.score_q) a.suggestions.push_back({spec.measure, score});
+    if (a.result.credited.Has(spec.measure)) a.conditions.push_back(spec.measure);
+  }
+  if (!full) return a;
+  for (size_t m = 0; m < kEnumWords<Mitigation>.size(); ++m) {
+    const Mitigation measure = static_cast<Mitigation>(m);
+    if (!c.mitigations.Has(measure) || a.result.credited.Has(measure)) continue;
+    const MitigationSpec* spec = plan.FindMitigation(measure);
+    std::string reason;
+    if (spec == nullptr) {
+      reason = "the rule set does not define this measure";
+    } else if (a.result.mitigation_blocked_by >= 0) {
+      reason = absl::StrCat(
+          "no condition answers ",
+          plan.indicators[a.result.mitigation_blocked_by].id, ": ",
+          plan.indicators[a.result.mitigation_blocked_by].evidence);
+    } else {
+      reason = RequirementGap(*spec, c);
+    }
+    a.not_credited.push_back({measure, std::move(reason)});
+  }
+
+  const std::vector<double> factors =
+      MitigationFactors(plan, a.result.credited);
+  RankUnknowns(plan, c, scores, row, a.result, factors, &a.unknowns);
+
+  // Suggestions: measures not in place whose requirements the case meets,
+  // where no unmitigable concern bars them, that would lower the score.
+  a.mitigation_blocker =
+      MitigationBlocker(plan, [&](int i) { return scores.values(row, i); });
+  if (a.mitigation_blocker < 0) {
+    const EnumSet<Mitigation> in_place = MeasuresInPlace(c);
+    const std::vector<double> fixed = FixedRow(scores, row);
+    for (const MitigationSpec& spec : plan.mitigations) {
+      if (in_place.Has(spec.measure) || !RequirementGap(spec, c).empty()) {
+        continue;
+      }
+      EnumSet<Mitigation> with = a.result.credited;
+      with.Add(spec.measure);
+      const std::vector<double> f = MitigationFactors(plan, with);
+      const Eigen::VectorXd cats = CategoriesOf(plan, fixed, f);
+      const int64_t score = Quantize(
+          TotalOf(plan, std::span<const double>(cats.data(), cats.size())));
+      if (score < a.result.score_q) a.suggestions.push_back({spec.measure, score});
+    }
   }
   std::stable_sort(a.suggestions.begin(), a.suggestions.end(),
                    [](const auto& x, const auto& y) {

@@ -42,6 +42,12 @@ struct MitigationSuggestion {
   int64_t score_q = 0;  // the score with this measure added
 };
 
+// A measure the case lists that is not credited, and why.
+struct UncreditedMeasure {
+  Mitigation measure = Mitigation::kPostShipmentVerification;
+  std::string reason;
+};
+
 struct HardStop {
   int gate = 0;
   Recommendation action = Recommendation::kRefuse;
@@ -57,6 +63,11 @@ struct Assessment {
   std::vector<Contribution> contributions;  // by |contribution| descending
   std::vector<UnknownFact> unknowns;        // by swing descending
   std::vector<MitigationSuggestion> suggestions;  // by score ascending
+  std::vector<Mitigation> conditions;  // credited measures, rule-set order
+  std::vector<UncreditedMeasure> not_credited;  // in the case's word order
+  // The indicator that bars every measure (unmitigable_at), or -1: nothing
+  // is credited or suggested while it holds.
+  int mitigation_blocker = -1;
 };
 
 // The indicator id of a contribution line, or "mitigation:<measure>".

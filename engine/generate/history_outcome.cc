@@ -91,7 +91,7 @@ void Builder::MakeIntelligence() {
       continue;
     }
     if (Lv(Area::kIntel) == 2 && Chance(0.04)) {
-      // A credible IHL report: the Art. 6(3) gate refers it.
+      // A credible IHL report on the end user: Art. 7 refers it.
       art7_used = true;
       report(IntelFinding::kSeriousIhlViolations, Confidence::kCredible,
              "end_user", true);
@@ -107,14 +107,20 @@ void Builder::MakeIntelligence() {
            Confidence::kConfirmed, "end_user", false);
   }
   switch (hard_) {
-    case HardStopKind::kIhlKnowledge:
-      report(IntelFinding::kSeriousIhlViolations, Confidence::kConfirmed,
+    case HardStopKind::kIhlKnowledge: {
+      // ATT Art. 6(3): knowledge of what the arms would be used for.
+      static constexpr IntelFinding kArt6_3[] = {
+          IntelFinding::kWarCrimes, IntelFinding::kAttacksOnCivilians,
+          IntelFinding::kGraveBreaches, IntelFinding::kCrimesAgainstHumanity,
+          IntelFinding::kGenocide};
+      report(kArt6_3[r_.Below(std::size(kArt6_3))], Confidence::kConfirmed,
              "end_user", true);
       c_.intelligence.back().reported_on =
           DaysBefore(c_.assessed_on, 10, 700);
       c_.intelligence.back().source =
           Chance(0.5) ? IntelSource::kUnPanel : IntelSource::kPartnerState;
       break;
+    }
     case HardStopKind::kOverridingRisk:
       if (Chance(0.6)) {
         report(kArt7[r_.Below(std::size(kArt7))], Confidence::kConfirmed,

@@ -148,13 +148,19 @@ enum class IntelFinding : uint8_t {
   kDivertedItemsTraced, kForgedDocuments, kSanctionsViolation,
   kFrontCompany, kSeriousIhlViolations, kSeriousIhrlViolations,
   kGenderBasedViolence, kTerrorismLinks, kOrganisedCrimeLinks,
-  kDocumentInconsistency, kRouteDeviation, kEndUserMismatch, kOther };
+  kDocumentInconsistency, kRouteDeviation, kEndUserMismatch, kOther,
+  // ATT Art. 6(3): what the arms would be used for, known at the time of
+  // authorisation (distinct from the Art. 7 risk words above).
+  kGenocide, kCrimesAgainstHumanity, kGraveBreaches, kAttacksOnCivilians,
+  kWarCrimes };
 DIVRISK_ENUM_WORDS(IntelFinding, "diverted_items_traced", "forged_documents",
                    "sanctions_violation", "front_company",
                    "serious_ihl_violations", "serious_ihrl_violations",
                    "gender_based_violence", "terrorism_links",
                    "organised_crime_links", "document_inconsistency",
-                   "route_deviation", "end_user_mismatch", "other");
+                   "route_deviation", "end_user_mismatch", "other",
+                   "genocide", "crimes_against_humanity", "grave_breaches",
+                   "attacks_on_civilians", "war_crimes");
 
 enum class Confidence : uint8_t { kConfirmed, kCredible, kUnverified };
 DIVRISK_ENUM_WORDS(Confidence, "confirmed", "credible", "unverified");

@@ -120,6 +120,24 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
     j.Close('}');
   }
 
+  j.Key("rests_on_conditions").Bool(r.rests_on_conditions);
+  j.Key("conditions").Open('[');
+  for (Mitigation m : a.conditions) {
+    const MitigationSpec* spec = plan.FindMitigation(m);
+    j.Open('{').Key("measure").Str(EnumWord(m));
+    j.Key("condition").Str(spec->condition);
+    j.Key("refs");
+    Strings(j, spec->refs);
+    j.Close('}');
+  }
+  j.Close(']');
+  j.Key("mitigations_not_credited").Open('[');
+  for (const UncreditedMeasure& u : a.not_credited) {
+    j.Open('{').Key("measure").Str(EnumWord(u.measure));
+    j.Key("reason").Str(u.reason).Close('}');
+  }
+  j.Close(']');
+
   j.Key("categories").Open('{');
   for (size_t k = 0; k < plan.categories.size(); ++k) {
     const CategorySpec& cat = plan.categories[k];

@@ -71,6 +71,21 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
                     Visible(absl::StrJoin(o.refs, "; ")), ")\n");
   }
 
+  if (!a.conditions.empty() || !a.not_credited.empty()) {
+    absl::StrAppend(out, "\nLicence conditions",
+                    r.rests_on_conditions
+                        ? " (the recommendation rests on them):\n"
+                        : ":\n");
+    for (Mitigation m : a.conditions) {
+      absl::StrAppend(out, "  ", Words(EnumWord(m)), ": ",
+                      Visible(plan.FindMitigation(m)->condition), "\n");
+    }
+    for (const UncreditedMeasure& u : a.not_credited) {
+      absl::StrAppend(out, "  ", Words(EnumWord(u.measure)),
+                      ": offered, not credited: ", Visible(u.reason), "\n");
+    }
+  }
+
   absl::StrAppend(out, "\nWhat drives the score:\n");
   for (const Contribution& line : a.contributions) {
     if (line.mitigation) {
@@ -82,8 +97,11 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
     const IndicatorSpec& spec = plan.indicators[line.indicator];
     absl::StrAppend(out, "  +", FormatFixed(line.contribution_q), "  ",
                     Visible(spec.id), ": ", Visible(spec.evidence),
-                    line.unknown ? " (unknown: counted at its prior)" : "",
-                    "  (", Visible(absl::StrJoin(spec.refs, "; ")), ")\n");
+                    line.unknown
+                        ? " (not known: scored at how often it is found)"
+                        : "",
+                    "  (", Visible(absl::StrJoin(spec.refs, "; ")), ")
+");
     AppendFacts(line.evidence, out);
   }
 
@@ -101,7 +119,13 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   }
 
   absl::StrAppend(out, "\nSuggested conditions:\n");
-  if (a.suggestions.empty()) absl::StrAppend(out, "  none would lower the score\n");
+  if (a.suggestions.empty() && a.mitigation_blocker >= 0) {
+    const IndicatorSpec& blocker = plan.indicators[a.mitigation_blocker];
+    absl::StrAppend(out, "  none: no condition answers ", blocker.id, ": ",
+                    blocker.evidence, "\n");
+  } else if (a.suggestions.empty()) {
+    absl::StrAppend(out, "  none would lower the score\n");
+  }
   for (const MitigationSuggestion& s : a.suggestions) {
     const MitigationSpec* spec = plan.FindMitigation(s.measure);
     absl::StrAppend(out, "  ", Words(EnumWord(s.measure)), ": score would be ",

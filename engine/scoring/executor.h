@@ -3,8 +3,9 @@
 // Kernels fill X (cases x indicators) column by column; the core multiplies
 // by W (indicators x categories) with Eigen, three times: with unknown facts
 // at their rule-set value, at the values that minimise the score, and at
-// those that maximise it (the score range). Then caps, mitigation, bands,
-// gates and the overriding-risk rule, case by case. Scoring one case is a
+// those that maximise it (the score range), each after the measures credited
+// for the case; and once unmitigated. Then caps, bands, gates and the
+// overriding-risk rule, case by case. Scoring one case is a
 // batch of one. An Executor keeps its matrices between calls; use one per
 // thread (the Plan is shared).
 
@@ -36,6 +37,13 @@ struct CaseResult {
   Recommendation recommendation = Recommendation::kApprove;
   std::vector<GateHit> gates;
   bool overriding_risk = false;  // Art. 7(3) threshold reached
+  // Licence conditions: the measures credited for the case (in place, their
+  // requirements met, no unmitigable concern present).
+  EnumSet<Mitigation> credited;
+  int mitigation_blocked_by = -1;  // the indicator that bars every measure
+  // Without the credited measures the recommendation would be stricter: the
+  // case is approved only with them as conditions.
+  bool rests_on_conditions = false;
 };
 
 // Row-major so one case's values sit together for the per-case steps.
@@ -44,8 +52,9 @@ using RowMatrix =
 
 struct BatchScores {
   Eigen::MatrixXd values;     // cases x indicators; NaN = unknown
-  Eigen::MatrixXd effective;  // unknowns at their unknown_value
-  RowMatrix categories;       // cases x categories, raw (X * W)
+  Eigen::MatrixXd effective;  // unknowns at their unknown_value, unmitigated
+  RowMatrix raw;              // cases x categories, unmitigated (X * W)
+  RowMatrix categories;       // cases x categories, mitigated (X' * W)
   std::vector<CaseResult> results;
 };
 
@@ -59,6 +68,7 @@ class Executor {
  private:
   const Plan& plan_;
   Eigen::MatrixXd fixed_;  // effective values in 1/10000, whole numbers
+  Eigen::MatrixXd mitigated_;  // the same after the credited measures
   Eigen::MatrixXd low_;   // unknowns at the score-minimising end
   Eigen::MatrixXd high_;  // unknowns at the score-maximising end
   RowMatrix low_categories_;

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "engine/doc/file_reader.h"
+#include "engine/doc/json_parser.h"
 #include "engine/explain/assessment.h"
 #include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
@@ -15,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/compiler.h"
+#include "tests/shared_data.h"
 
 namespace divrisk {
 namespace {
@@ -77,11 +79,37 @@ TEST(GoldenTest, EveryExampleMatchesItsGoldenJson) {
   }
 }
 
+// Every bundled example declares the assessment it expects, under
+// `extensions.expected` ({recommendation, band}: README, "Examples"), and
+// gets it.
+TEST(ExamplesTest, EveryExampleMeetsItsDeclaredExpectation) {
+  for (const std::string& file : ExampleFiles()) {
+    SCOPED_TRACE(file);
+    absl::StatusOr<Case> c = ReadCaseFile(file, *DefaultPlan().reference);
+    ASSERT_TRUE(c.ok()) << c.status();
+    ASSERT_FALSE(c->extensions_json.empty()) << "no extensions.expected";
+    absl::StatusOr<DocNode> ext = ParseJson(c->extensions_json);
+    ASSERT_TRUE(ext.ok()) << ext.status();
+    const DocNode* expected = ext->Find("expected");
+    ASSERT_NE(expected, nullptr) << "no extensions.expected";
+    const DocNode* rec = expected->Find("recommendation");
+    const DocNode* band = expected->Find("band");
+    ASSERT_TRUE(rec != nullptr && band != nullptr)
+        << "extensions.expected needs recommendation and band";
+    Executor executor(DefaultPlan());
+    BatchScores scores;
+    executor.Score(std::span<const Case>(&*c, 1), &scores);
+    const CaseResult& r = scores.results[0];
+    EXPECT_EQ(EnumWord(r.recommendation), rec->text);
+    EXPECT_EQ(DefaultPlan().bands[r.band].id, band->text);
+  }
+}
+
 class SharedExamples : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::string(DIVRISK_SHARED_DIR) + "/spec/examples";
-    if (!fs::exists(dir_)) GTEST_SKIP() << dir_ << " is absent";
+    DIVRISK_REQUIRE_SHARED(dir_);
   }
   std::string dir_;
 };

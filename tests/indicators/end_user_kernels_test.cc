@@ -172,7 +172,10 @@ TEST(Redistribution, CompanyAmongThemFires) {
 TEST(EndUseVague, AbsentShortSpecific) {
   Case c = MinimalCase();
   KernelRun r = RunKernel("end_use_vague", c);
-  EXPECT_TRUE(IsUnknownWith(r, {"end_user.stated_end_use"}));
+  // The applicant must state the end use: none stated is a known gap.
+  EXPECT_EQ(r.value, 1);
+  EXPECT_EQ(r.evidence.facts,
+            Facts({{"end_user.stated_end_use", "none stated"}}));
   c.end_user.stated_end_use = "Security  - purposes";
   r = RunKernel("end_use_vague", c);
   EXPECT_EQ(r.value, 1);

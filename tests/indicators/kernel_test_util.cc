@@ -129,6 +129,13 @@ ReferenceData BuildReference() {
   e.valid_until = D("2027-12-31");
   ref.register_entries.push_back(e);
   ref.registers_held.push_back({CC("GB"), RegisterRole::kExporter});
+  RegisterEntry b = e;
+  b.register_name = "GB-brokers";
+  b.role = RegisterRole::kBroker;
+  b.register_id = "GB-BRK-0112";
+  b.name = "Sterling Meridian Brokerage LLP";
+  ref.register_entries.push_back(b);
+  ref.registers_held.push_back({CC("GB"), RegisterRole::kBroker});
 
   ref.euc_templates.push_back({CC("NO"), "Norwegian Ministry of Defence",
                                "NO-EUC-2019", D("2019-05-01"), std::nullopt});

@@ -197,19 +197,58 @@ TEST(PartyUnregistered, BrokersAndAgentsAnswerToTheBrokersRegister) {
   Case c = MinimalCase();
   c.exporter.register_id = "GB-EXP-0412";
   c.parties.push_back(MakeParty("Carrier Co", "AE", PartyRole::kCarrier));
-  c.parties.push_back(MakeParty("Gulf Agency", "AE", PartyRole::kAgent));
+  c.parties.push_back(MakeParty("Gulf Agency", "GB", PartyRole::kAgent));
   KernelRun r = RunKernel("party_unregistered", c);
   EXPECT_EQ(r.value, 1);
   EXPECT_EQ(r.evidence.facts,
             Facts({{"parties[1].register_id", "none: not registered"}}));
+  // A broker abroad, in a register the rule set does not hold: unknown,
+  // with or without a register_id.
+  c.parties[1].country = CC("AE");
+  r = RunKernel("party_unregistered", c);
+  EXPECT_TRUE(IsUnknownWith(r, {"ref.registers[AE-brokers]"}));
   c.parties[1].register_id = "AE-BRK-7";
   r = RunKernel("party_unregistered", c);
   EXPECT_TRUE(IsUnknownWith(r, {"ref.registers[AE-brokers]"}));
 }
 
+// Issue 11: registers list companies and individuals, not state bodies.
+TEST(PartyUnregistered, StateBodiesAreNotChecked) {
+  for (PartyKind kind : {PartyKind::kArmedForces, PartyKind::kPolice,
+                         PartyKind::kOtherGovernment,
+                         PartyKind::kInternationalOrganisation}) {
+    Case c = MinimalCase();  // exporter in GB, no register_id
+    c.exporter.kind = kind;
+    KernelRun r = RunKernel("party_unregistered", c);
+    EXPECT_EQ(r.value, 0) << EnumWord(kind);
+    EXPECT_TRUE(r.evidence.facts.empty());
+  }
+}
+
+// Issue 11: a register the rule set does not hold makes the fact unknown,
+// never "not registered".
+TEST(PartyUnregistered, NoRegisterIdWhereNoRegisterIsHeldIsUnknown) {
+  Case c = MinimalCase();
+  c.exporter.country = CC("NO");
+  KernelRun r = RunKernel("party_unregistered", c);
+  EXPECT_TRUE(IsUnknownWith(r, {"ref.registers[NO-exporters]"}));
+}
+
+// Issue 11, finding 5: the applicant for a brokering licence answers to the
+// brokers' register.
+TEST(PartyUnregistered, BrokeringApplicantAnswersToTheBrokersRegister) {
+  Case c = MinimalCase();
+  c.transaction = Transaction::kBrokering;
+  c.exporter.name = "Sterling Meridian Brokerage LLP";
+  c.exporter.register_id = "GB-BRK-0112";
+  KernelRun r = RunKernel("party_unregistered", c);
+  EXPECT_EQ(r.value, 0);
+  EXPECT_TRUE(r.evidence.facts.empty());
+}
+
 TEST(PartyUnregistered, RolesParameter) {
   Case c = MinimalCase();  // exporter not registered
-  c.parties.push_back(MakeParty("Gulf Agency", "AE", PartyRole::kBroker));
+  c.parties.push_back(MakeParty("Gulf Agency", "GB", PartyRole::kBroker));
   EXPECT_EQ(
       RunKernel("party_unregistered", c, {{"roles", ListParam({"broker"})}})
           .value,

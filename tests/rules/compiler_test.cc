@@ -81,7 +81,8 @@ gates:
     reason: "Portable goods"
 mitigations:
   - measure: marking_and_record_keeping
-    lowers: {goods: 0.4}
+    mitigates: {GC-1.portable: 0.4}
+    requires: [state_end_user]
     refs: ["MIT-3"]
     condition: "Mark every item"
 overriding_risk:
@@ -223,7 +224,7 @@ TEST(DefaultRuleSet, CompilesWithEveryIndicatorBound) {
   ASSERT_EQ(p.bands.size(), 4u);
   EXPECT_FALSE(p.bands.back().below.has_value());
   EXPECT_EQ(p.bands.back().uncertain_recommendation, Recommendation::kRefer);
-  EXPECT_EQ(p.gates.size(), 4u);
+  EXPECT_EQ(p.gates.size(), 8u);
   for (const GateSpec& g : p.gates) {
     EXPECT_GE(g.indicator, 0);
     EXPECT_LT(g.indicator, static_cast<int>(p.indicators.size()));
@@ -308,8 +309,11 @@ TEST(TinyRuleSet, CompilesEveryPart) {
 
   ASSERT_EQ(p.mitigations.size(), 1u);
   EXPECT_EQ(p.mitigations[0].measure, Mitigation::kMarkingAndRecordKeeping);
-  EXPECT_EQ(p.mitigations[0].lowers,
+  EXPECT_EQ(p.mitigations[0].mitigates,
             (std::vector<std::pair<int, double>>{{1, 0.4}}));
+  EXPECT_EQ(p.mitigations[0].requirements,
+            std::vector<MitigationRequirement>{
+                MitigationRequirement::kStateEndUser});
   EXPECT_EQ(p.mitigations[0].condition, "Mark every item");
   EXPECT_NE(p.FindMitigation(Mitigation::kMarkingAndRecordKeeping), nullptr);
   EXPECT_EQ(p.FindMitigation(Mitigation::kStagedDelivery), nullptr);
@@ -554,8 +558,8 @@ TEST(CompilerErrors, GateWithoutThresholds) {
   Files f = WithRuleSet("    refuse_at: 1\n", "");
   EXPECT_THAT(Errors(f), HasSubstr(absl::StrCat(
                              At(f, "id: G1"),
-                             "gates[0]: a gate needs refuse_at or "
-                             "refer_at\n")));
+                             "gates[0]: a gate needs refuse_at, refer_at or "
+                             "conditions_at\n")));
 }
 
 TEST(CompilerErrors, GateThresholdsOutsideTheIndicatorRangeRefused) {
@@ -728,30 +732,43 @@ TEST(CompilerErrors, MitigationListedTwice) {
   Files f = WithRuleSet("    condition: \"Mark every item\"\n",
                         "    condition: \"Mark every item\"\n"
                         "  - measure: marking_and_record_keeping\n"
-                        "    lowers: {goods: 0.1}\n"
+                        "    mitigates: {GC-1.portable: 0.1}\n"
                         "    refs: [\"MIT-3\"]\n"
                         "    condition: \"Again\"\n");
   EXPECT_THAT(Errors(f), HasSubstr(absl::StrCat(
-                             At(f, "marking_and_record_keeping\n    lowers: "
-                                   "{goods: 0.1}"),
+                             At(f, "marking_and_record_keeping\n    mitigates: "
+                                   "{GC-1.portable: 0.1}"),
                              "mitigations[1].measure: measure defined "
                              "twice\n")));
 }
 
 TEST(CompilerErrors, MitigationFractionAboveOne) {
-  Files f = WithRuleSet("lowers: {goods: 0.4}", "lowers: {goods: 1.2}");
+  Files f = WithRuleSet("mitigates: {GC-1.portable: 0.4}",
+                        "mitigates: {GC-1.portable: 1.2}");
   EXPECT_THAT(Errors(f), HasSubstr(absl::StrCat(
                              At(f, "1.2"),
-                             "mitigations[0].lowers.goods: expected a "
-                             "fraction from 0 to 1\n")));
+                             "mitigations[0].mitigates.GC-1.portable: "
+                             "expected a fraction from 0 to 1\n")));
 }
 
-TEST(CompilerErrors, MitigationUnknownCategory) {
-  Files f = WithRuleSet("lowers: {goods: 0.4}", "lowers: {gods: 0.4}");
+TEST(CompilerErrors, MitigationUnknownIndicator) {
+  Files f = WithRuleSet("mitigates: {GC-1.portable: 0.4}",
+                        "mitigates: {GC-9.portable: 0.4}");
   EXPECT_THAT(Errors(f), HasSubstr(absl::StrCat(
-                             At(f, "gods"),
-                             "mitigations[0].lowers.gods: unknown category "
-                             "'gods'\n")));
+                             At(f, "GC-9.portable"),
+                             "mitigations[0].mitigates.GC-9.portable: "
+                             "unknown indicator 'GC-9.portable'\n")));
+}
+
+TEST(CompilerErrors, MitigationUnknownRequirement) {
+  Files f = WithRuleSet("requires: [state_end_user]",
+                        "requires: [state_end_users]");
+  EXPECT_THAT(Errors(f), HasSubstr(absl::StrCat(
+                             At(f, "state_end_users"),
+                             "mitigations[0].requires[0]: expected one of "
+                             "euc_on_site_inspection, state_end_user, "
+                             "verifiable_destruction; found "
+                             "'state_end_users'\n")));
 }
 
 TEST(CompilerErrors, OverridingRiskUnknownCategory) {
@@ -1021,8 +1038,8 @@ indicators:
 
 overriding_risk: {category: euc, threshold: 25, refs: ["ATT 7(3)"], reason: Overriding}
 mitigations:
-  - {measure: marking_and_record_keeping, lowers: {goods: 0.4},
-     refs: [MIT-3], condition: Mark every item}
+  - {measure: marking_and_record_keeping, mitigates: {GC-1.portable: 0.4},
+     requires: [state_end_user], refs: [MIT-3], condition: Mark every item}
 gates:
   - {id: G1, indicator: GC-1.portable, refuse_at: 1, refs: ["ATT 6(1)"],
      reason: Portable goods}

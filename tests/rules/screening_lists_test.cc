@@ -17,6 +17,7 @@
 #include "rules/canonical.h"
 #include "rules/compiler.h"
 #include "rules/screening_lists.h"
+#include "tests/shared_data.h"
 
 namespace divrisk {
 namespace {
@@ -186,10 +187,9 @@ TEST(ScreeningLists, MissingFileAndBadDeclarationsAreErrors) {
 // The published UN list, read in place: a UN-listed entity that the bundled
 // rule set's own entries do not name is found by a variant of its name.
 TEST(ScreeningLists, RealUnListThroughTheDefaultRuleSet) {
-  const std::string un = std::string(DIVRISK_SOURCE_DIR) +
-                         "/../shared/data/screening/"
-                         "un_sc_consolidated_2026-02-27.xml";
-  if (!std::filesystem::exists(un)) GTEST_SKIP() << un << " is absent";
+  const std::string un = divrisk::testing::SharedPath(
+      "data/screening/un_sc_consolidated_2026-02-27.xml");
+  DIVRISK_REQUIRE_SHARED(un);
   const std::string dir = std::string(DIVRISK_SOURCE_DIR) + "/rules/att-default";
   RuleFileReader read = [&](const std::string& rel) {
     absl::StatusOr<std::string> text =

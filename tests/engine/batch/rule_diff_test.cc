@@ -222,7 +222,7 @@ TEST(RuleDiff, ARemovedIndicatorReportsExactlyTheAffectedCases) {
       "    kernel: goods_condition\n"
       "    params: {conditions: [surplus, second_hand]}\n"
       "    weights: {goods: 2}     # surplus goods obscure origin (M)\n"
-      "    unknown_value: 0.2\n"
+      "    unknown_value: 0.2      # prior: share of surplus or second-hand goods (estimate)\n"
       "    refs: [\"ATT 11(2)\", \"GC-2\"]\n"
       "    evidence: \"The goods are surplus or second-hand\"\n";
   auto new_plan = Edited(block, "");

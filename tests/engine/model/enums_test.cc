@@ -160,7 +160,9 @@ TEST(EnumWords, MatchTheCaseFormatContract) {
                    "serious_ihl_violations", "serious_ihrl_violations",
                    "gender_based_violence", "terrorism_links",
                    "organised_crime_links", "document_inconsistency",
-                   "route_deviation", "end_user_mismatch", "other"}));
+                   "route_deviation", "end_user_mismatch", "other",
+                   "genocide", "crimes_against_humanity", "grave_breaches",
+                   "attacks_on_civilians", "war_crimes"}));
   EXPECT_EQ(WordsOf<Confidence>(),
             (Words{"confirmed", "credible", "unverified"}));
   EXPECT_EQ(WordsOf<Decision>(),

@@ -19,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "rules/compiler.h"
+#include "tests/shared_data.h"
 
 namespace divrisk {
 namespace {
@@ -179,9 +180,7 @@ TEST_F(CaseReaderTest, EveryProjectExampleReads) {
 
 TEST_F(CaseReaderTest, EverySpecExampleReads) {
   const std::string dir = std::string(DIVRISK_SHARED_DIR) + "/spec/examples";
-  if (!std::filesystem::is_directory(dir)) {
-    GTEST_SKIP() << dir << " is absent";
-  }
+  DIVRISK_REQUIRE_SHARED(dir);
   std::vector<std::string> files = CaseFilesIn(dir);
   ASSERT_THAT(files, ::testing::Not(IsEmpty()));
   for (const std::string& file : files) {

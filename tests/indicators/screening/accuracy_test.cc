@@ -15,6 +15,7 @@
 #include "indicators/screening/eval/evaluation.h"
 #include "indicators/screening/eval/shared_data.h"
 #include "indicators/screening/loaders.h"
+#include "tests/shared_data.h"
 
 namespace divrisk::screening {
 namespace {
@@ -28,7 +29,7 @@ std::string DataDir() {
 class SharedDataTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(DataDir())) GTEST_SKIP() << DataDir() << " is absent";
+    DIVRISK_REQUIRE_SHARED(DataDir());
   }
 };
 
