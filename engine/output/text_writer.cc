@@ -100,8 +100,7 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
                     line.unknown
                         ? " (not known: scored at how often it is found)"
                         : "",
-                    "  (", Visible(absl::StrJoin(spec.refs, "; ")), ")
-");
+                    "  (", Visible(absl::StrJoin(spec.refs, "; ")), ")\n");
     AppendFacts(line.evidence, out);
   }
 
