@@ -71,6 +71,7 @@ double Jaro(std::string_view a, std::string_view b) {
   const size_t la = a.size(), lb = b.size();
   if (la == 0 || lb == 0) return 0;
   const size_t range = std::max<size_t>(std::max(la, lb) / 2, 1) - 1;
+  ScreeningWork() += la * (2 * range + 1) + lb;
   size_t matches = 0, transpositions = 0;
   if (la <= 64 && lb <= 64) {
     uint64_t fa = 0, fb = 0;
@@ -131,6 +132,11 @@ double Credit(double sim, const ScorerParams& p) {
 
 }  // namespace
 
+uint64_t& ScreeningWork() {
+  thread_local uint64_t work = 0;
+  return work;
+}
+
 double JaroWinkler(std::string_view a, std::string_view b) {
   const double j = Jaro(a, b);
   if (j <= 0.7) return j;
@@ -158,17 +164,24 @@ std::string Skeleton(std::string_view token) {
     } else if (c == 'y') {
       // y between consonants is one too (transliterated "hsyn").
       const char before = i > 0 ? token[i - 1] : 0;
-      if (!(letter(before) && !vowel(before) && before != 'y' &&
-            letter(next) && !vowel(next))) {
+      if (!(letter(before) && !vowel(before) && before != 'y' && letter(next) &&
+            !vowel(next))) {
         prev = 0;
         continue;
       }
     } else {
       switch (c) {
-        case 'a': case 'e': case 'i': case 'o': case 'u': case 'w': case 'v':
+        case 'a':
+        case 'e':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'w':
+        case 'v':
           prev = 0;  // a dropped letter separates: "dawud" -> "dd"
           continue;
-        case 'q': case 'c':
+        case 'q':
+        case 'c':
           c = 'k';
           break;
         case 'x':
@@ -250,6 +263,14 @@ double TokenCredit(double similarity, const ScorerParams& p) {
 double TokenSimilarity(const ScoredToken& a, const ScoredToken& b,
                        bool vowelless, const ScorerParams& p) {
   if (a.text == b.text) return 1;
+  if (a.text.size() > kMaxFuzzyToken || b.text.size() > kMaxFuzzyToken) {
+    // Long tokens: by their prefixes, discounted by their lengths' ratio.
+    const double la = static_cast<double>(a.text.size());
+    const double lb = static_cast<double>(b.text.size());
+    return JaroWinkler(a.text.substr(0, kMaxFuzzyToken),
+                       b.text.substr(0, kMaxFuzzyToken)) *
+           std::min(la, lb) / std::max(la, lb);
+  }
   constexpr uint32_t kDigitBit = 1u << 26;
   if (a.letters != 0 && b.letters != 0) {
     if ((a.letters | b.letters) & kDigitBit) return 0;
@@ -277,8 +298,8 @@ double TokenSimilarity(const ScoredToken& a, const ScoredToken& b,
     const uint32_t mb = b.letters != 0 ? b.letters : LetterMask(b.text);
     const double la = static_cast<double>(a.text.size());
     const double lb = static_cast<double>(b.text.size());
-    const double m = static_cast<double>(
-        std::min(CountIn(a.text, mb), CountIn(b.text, ma)));
+    const double m =
+        static_cast<double>(std::min(CountIn(a.text, mb), CountIn(b.text, ma)));
     if (m == 0) return 0;
     double bound = (m / la + m / lb + 1) / 3;
     if (a.text[0] == b.text[0]) bound += 0.4 * (1 - bound);
@@ -289,8 +310,8 @@ double TokenSimilarity(const ScoredToken& a, const ScoredToken& b,
   if (short_token) sim *= p.short_token_factor;
   if (vowelless) {
     if (!a.skeleton.empty() && !b.skeleton.empty()) {
-      sim = std::max(sim, JaroWinkler(a.skeleton, b.skeleton) *
-                              p.vowelless_factor);
+      sim = std::max(sim,
+                     JaroWinkler(a.skeleton, b.skeleton) * p.vowelless_factor);
     }
   } else if (skeleton_boost && sim >= p.skeleton_min) {
     // Mohamed / Muhammad: one consonant frame, vowels spelled differently.
@@ -306,6 +327,7 @@ double NameScore(const std::vector<ScoredToken>& query,
   constexpr size_t kMax = 16;
   const size_t n = std::min(query.size(), kMax);
   const size_t m = std::min(candidate.size(), kMax);
+  ScreeningWork() += n * m;
   if (n == 0 || m == 0) {
     if (detail) *detail = NameScoreDetail{};
     return 0;
@@ -349,8 +371,10 @@ double NameScore(const std::vector<ScoredToken>& query,
           excess = wq + wc - 2 * w;
           wq = wc = w;
         }
-        pairs[np++] = {c, static_cast<uint8_t>(i), 1, static_cast<uint8_t>(j),
-                       1, wq, wc, excess};
+        pairs[np++] = {c,  static_cast<uint8_t>(i),
+                       1,  static_cast<uint8_t>(j),
+                       1,  wq,
+                       wc, excess};
       }
     }
   }
@@ -387,11 +411,13 @@ double NameScore(const std::vector<ScoredToken>& query,
         const double c = Credit(s, p);
         if (c <= 0) continue;
         if (two_is_query) {
-          pairs[np++] = {c, static_cast<uint8_t>(i), 2, static_cast<uint8_t>(j),
-                         1, w2, one[j].weight, 0};
+          pairs[np++] = {
+              c,  static_cast<uint8_t>(i), 2, static_cast<uint8_t>(j), 1,
+              w2, one[j].weight,           0};
         } else {
-          pairs[np++] = {c, static_cast<uint8_t>(j), 1, static_cast<uint8_t>(i),
-                         2, one[j].weight, w2, 0};
+          pairs[np++] = {
+              c, static_cast<uint8_t>(j), 1,  static_cast<uint8_t>(i),
+              2, one[j].weight,           w2, 0};
         }
       }
     }
@@ -399,11 +425,10 @@ double NameScore(const std::vector<ScoredToken>& query,
   merges(query, n, candidate, m, best_q, best_c, true);
   merges(candidate, m, query, n, best_c, best_q, false);
 
-  std::sort(pairs, pairs + np,
-            [](const Pair& a, const Pair& b) {
-              if (a.credit != b.credit) return a.credit > b.credit;
-              return a.wq + a.wc > b.wq + b.wc;
-            });
+  std::sort(pairs, pairs + np, [](const Pair& a, const Pair& b) {
+    if (a.credit != b.credit) return a.credit > b.credit;
+    return a.wq + a.wc > b.wq + b.wc;
+  });
   std::array<bool, kMax> used_q{}, used_c{};
   double num = 0, den = 0;
   int paired = 0;

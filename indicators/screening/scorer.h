@@ -46,6 +46,17 @@ struct ScorerParams {
   double short_token_factor = 0.93;  // tokens of <= 4 letters, not equal
 };
 
+// Tokens longer than this many bytes are compared by their first
+// kMaxFuzzyToken bytes (Jaro-Winkler) times the ratio of their lengths, and
+// found in the index by exact text or by that prefix: the work of one
+// comparison is bounded.
+inline constexpr size_t kMaxFuzzyToken = 32;
+
+// The work this thread has done screening so far, in units a test can
+// bound (bytes normalised and hashed, character comparisons, postings
+// walked, token pairs scored): tests assert on it, never on time.
+uint64_t& ScreeningWork();
+
 // Jaro-Winkler similarity (prefix scale 0.1, at most 4 characters), bytes.
 double JaroWinkler(std::string_view a, std::string_view b);
 

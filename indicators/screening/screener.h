@@ -79,6 +79,9 @@ struct Match {
   double score = 0;          // after adjustments, in [0, 1]
   double name_score = 0;     // the names alone
   bool exact = false;        // the names are equal once normalised
+  uint8_t disguise = 0;      // how the query name hid (Disguise bits)
+  bool reading = false;      // found by a Korean or Japanese reading of
+                             // Han characters (han_readings.h)
   MatchLevel level = MatchLevel::kNone;
   std::vector<std::string> reasons;  // the adjustments, in words
 };
@@ -129,6 +132,16 @@ class Screener {
   struct Scratch;
   // Names are indexed and queried by their first kMaxTokens tokens.
   static constexpr size_t kMaxTokens = 16;
+ public:
+  // Tokens longer than this many bytes have no deletion neighbourhood and
+  // no skeleton look-up: they are found by their exact text or by their
+  // first kMaxFuzzyToken bytes (kMaxFuzzyToken in scorer.h), so the work
+  // per token is bounded whatever its length.
+  static constexpr size_t kMaxNeighbourhoodToken = kMaxFuzzyToken;
+  // Other readings tried per query name (han_readings.h): at most three.
+  static constexpr size_t kMaxReadings = 3;
+
+ private:
 
   void Build();
   void AddName(uint32_t entry, uint16_t name, const std::string& text,
@@ -183,6 +196,7 @@ class Screener {
   };
   HashIndex deletions_;
   HashIndex skeleton_index_;
+  HashIndex prefixes_;  // tokens longer than kMaxFuzzyToken, by prefix
   // Each vocabulary token's neighbours (CSR), for queries of listed tokens.
   std::vector<uint32_t> neighbour_start_;
   std::vector<std::pair<uint32_t, float>> neighbours_;

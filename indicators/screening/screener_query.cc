@@ -4,14 +4,14 @@
 // evidence, and the per-thread cache of recent results. The index itself is
 // built in screener_index.cc.
 
-#include "indicators/screening/screener.h"
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "indicators/screening/han_readings.h"
+#include "indicators/screening/screener.h"
 #include "indicators/screening/text_util.h"
 
 namespace divrisk::screening {
@@ -28,9 +28,12 @@ constexpr double kMinSharedWeight = 0.5;
 
 const char* MatchLevelName(MatchLevel level) {
   switch (level) {
-    case MatchLevel::kNone: return "no match";
-    case MatchLevel::kPossible: return "possible match";
-    case MatchLevel::kHit: return "hit";
+    case MatchLevel::kNone:
+      return "no match";
+    case MatchLevel::kPossible:
+      return "possible match";
+    case MatchLevel::kHit:
+      return "hit";
   }
   return "no match";
 }
@@ -41,6 +44,7 @@ struct Screener::QueryName {
   std::vector<std::string> skeleton;
   std::vector<ScoredToken> scored;
   bool vowelless = false;
+  uint8_t disguise = 0;
   // For each token (and then each adjacent pair, merged): vocabulary tokens
   // close to it and their similarity.
   struct Lookup {
@@ -79,9 +83,11 @@ struct Screener::Scratch {
 
 void Screener::PrepareQuery(std::string_view text, bool person,
                             QueryName* q) const {
+  ScreeningWork() += text.size();
   NormalizedName nn = Normalize(text, person);
   if (nn.tokens.size() > kMaxTokens) nn.tokens.resize(kMaxTokens);
   q->vowelless = nn.vowelless();
+  q->disguise = nn.disguise;
   q->text = std::move(nn.tokens);
   const size_t n = q->text.size();
   // Lookups: each token, then each adjacent pair merged.
@@ -110,8 +116,8 @@ void Screener::PrepareQuery(std::string_view text, bool person,
         lookup.neighbours.push_back(neighbours_[k]);
       }
     } else {
-      FindNeighbours(t, q->skeleton[i], q->vowelless, merged, qt_exact,
-                     &found, &lookup.neighbours);
+      FindNeighbours(t, q->skeleton[i], q->vowelless, merged, qt_exact, &found,
+                     &lookup.neighbours);
     }
     float best_sim = 0, best_weight = unknown_weight_;
     for (const auto& [v, sim] : lookup.neighbours) {
@@ -205,6 +211,7 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
         rest.push_back({i, {token, sim}});
         continue;
       }
+      ScreeningWork() += posting_start_[token + 1] - posting_start_[token];
       for (uint32_t p = posting_start_[token]; p < posting_start_[token + 1];
            ++p) {
         add(postings_[p], i, value);
@@ -272,10 +279,9 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
     auto estimate = [&](uint32_t name) {
       return s.slots[name].acc / (q.total_weight + name_weight_[name]);
     };
-    std::nth_element(out->begin(), out->begin() + static_cast<long>(k),
-                     out->end(), [&](uint32_t a, uint32_t b) {
-                       return estimate(a) > estimate(b);
-                     });
+    std::nth_element(
+        out->begin(), out->begin() + static_cast<long>(k), out->end(),
+        [&](uint32_t a, uint32_t b) { return estimate(a) > estimate(b); });
     out->resize(k);
   }
 }
@@ -379,8 +385,7 @@ bool Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
                               })) {
         m->score -= params_.id_conflict;
         m->reasons.push_back(absl::StrCat(IdKindName(q.kind), " differs (",
-                                          q.value, " / listed ", l.value,
-                                          ")"));
+                                          q.value, " / listed ", l.value, ")"));
       }
     }
   }
@@ -480,39 +485,53 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
   }
   thread_local QueryName q;
   thread_local std::vector<uint32_t> candidates;
+  thread_local std::vector<std::string> readings;
   for (size_t k = 0; k < query.names.size(); ++k) {
-    PrepareQuery(query.names[k], query.type == EntityType::kPerson, &q);
-    if (q.scored.empty()) continue;
-    if (exhaustive) {
-      candidates.resize(names_.size());
-      for (uint32_t c = 0; c < names_.size(); ++c) candidates[c] = c;
-    } else {
-      Candidates(q, scratch, &candidates);
-    }
-    for (uint32_t c : candidates) {
-      const IndexedName& n = names_[c];
-      const double s = ScoreName(q, n);
-      if (s + lift < params_.possible) continue;
-      // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
-      // name as close as a hit is reported, and then for review.
-      if (n.weak && s < params_.hit) continue;
-      Match m;
-      m.entry = n.entry;
-      m.listed_name = n.name;
-      m.query_name = static_cast<int>(k);
-      m.score = s;
-      m.name_score = s;
-      m.exact = SameTokens(q, n);
-      const bool decisive = Adjust(query, lists_.entries[n.entry], &m);
-      m.level = LevelOf(m.score);
-      if (n.weak && m.level == MatchLevel::kHit && !decisive) {
-        m.level = MatchLevel::kPossible;
-        m.reasons.push_back("weak alias: at most a possible match");
+    // The name, then its Korean and Japanese readings if it is written in
+    // Han characters (han_readings.h).
+    readings = HanReadings(query.names[k]);
+    if (readings.size() > kMaxReadings) readings.resize(kMaxReadings);
+    uint8_t disguise = 0;
+    for (size_t r = 0; r <= readings.size(); ++r) {
+      PrepareQuery(r == 0 ? std::string_view(query.names[k])
+                          : std::string_view(readings[r - 1]),
+                   query.type == EntityType::kPerson, &q);
+      if (r == 0) disguise = q.disguise;
+      if (q.scored.empty()) continue;
+      if (exhaustive) {
+        candidates.resize(names_.size());
+        for (uint32_t c = 0; c < names_.size(); ++c) candidates[c] = c;
+      } else {
+        Candidates(q, scratch, &candidates);
       }
-      keep(std::move(m));
+      for (uint32_t c : candidates) {
+        const IndexedName& n = names_[c];
+        const double s = ScoreName(q, n);
+        if (s + lift < params_.possible) continue;
+        // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
+        // name as close as a hit is reported, and then for review.
+        if (n.weak && s < params_.hit) continue;
+        Match m;
+        m.entry = n.entry;
+        m.listed_name = n.name;
+        m.query_name = static_cast<int>(k);
+        m.score = s;
+        m.name_score = s;
+        m.exact = SameTokens(q, n);
+        m.disguise = disguise;
+        m.reading = r > 0;
+        const bool decisive = Adjust(query, lists_.entries[n.entry], &m);
+        m.level = LevelOf(m.score);
+        if (n.weak && m.level == MatchLevel::kHit && !decisive) {
+          m.level = MatchLevel::kPossible;
+          m.reasons.push_back("weak alias: at most a possible match");
+        }
+        keep(std::move(m));
+      }
     }
   }
-  std::erase_if(best, [](const Match& m) { return m.level == MatchLevel::kNone; });
+  std::erase_if(best,
+                [](const Match& m) { return m.level == MatchLevel::kNone; });
   std::sort(best.begin(), best.end(), [](const Match& a, const Match& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.entry < b.entry;
@@ -525,12 +544,30 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
 
 double Screener::CompareNames(std::string_view a, std::string_view b,
                               NameScoreDetail* detail, EntityType type) const {
-  QueryName qa, qb;
+  // Each name as written and under its Korean and Japanese readings, if
+  // it has Han characters: the best pairing counts.
+  std::vector<std::string> as = HanReadings(a), bs = HanReadings(b);
+  as.insert(as.begin(), std::string(a));
+  bs.insert(bs.begin(), std::string(b));
   const bool person = type == EntityType::kPerson;
-  PrepareQuery(a, person, &qa);
-  PrepareQuery(b, person, &qb);
-  return NameScore(qa.scored, qb.scored, qa.vowelless || qb.vowelless,
-                   params_.scorer, detail);
+  double best = -1;
+  NameScoreDetail d;
+  for (const std::string& x : as) {
+    QueryName qa;
+    PrepareQuery(x, person, &qa);
+    for (const std::string& y : bs) {
+      QueryName qb;
+      PrepareQuery(y, person, &qb);
+      const double s =
+          NameScore(qa.scored, qb.scored, qa.vowelless || qb.vowelless,
+                    params_.scorer, &d);
+      if (s > best) {
+        best = s;
+        if (detail != nullptr) *detail = d;
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace divrisk::screening
