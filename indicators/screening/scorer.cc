@@ -430,6 +430,11 @@ double NameScore(const std::vector<ScoredToken>& query,
     return a.wq + a.wc > b.wq + b.wc;
   });
   std::array<bool, kMax> used_q{}, used_c{};
+  size_t heaviest = 0;  // the query's heaviest token
+  for (size_t i = 1; i < n; ++i) {
+    if (query[i].weight > query[heaviest].weight) heaviest = i;
+  }
+  double heaviest_credit = 0;
   double num = 0, den = 0;
   int paired = 0;
   for (size_t k = 0; k < np; ++k) {
@@ -440,6 +445,9 @@ double NameScore(const std::vector<ScoredToken>& query,
     if (!free) continue;
     for (int d = 0; d < pr.qn; ++d) used_q[pr.qi + d] = true;
     for (int d = 0; d < pr.cn; ++d) used_c[pr.cj + d] = true;
+    if (pr.qi <= heaviest && heaviest < pr.qi + pr.qn) {
+      heaviest_credit = pr.credit;
+    }
     num += pr.credit * (pr.wq + pr.wc);
     den += pr.wq + pr.wc + pr.excess;
     ++paired;
@@ -469,6 +477,7 @@ double NameScore(const std::vector<ScoredToken>& query,
     detail->paired = paired;
     detail->unpaired_query = unpaired_q;
     detail->unpaired_candidate = unpaired_c;
+    detail->heaviest_credit = heaviest_credit;
   }
   return score;
 }

@@ -143,6 +143,7 @@ struct NameScoreDetail {
   int paired = 0;          // token pairs with credit
   int unpaired_query = 0;  // query tokens left over
   int unpaired_candidate = 0;
+  double heaviest_credit = 0;  // the credit of the query's heaviest token
 };
 
 // The similarity in [0, 1] of two names given as tokens. `vowelless`: either

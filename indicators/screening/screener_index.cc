@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
+#include <string_view>
+#include <utility>
 #include <cmath>
 #include <limits>
 
@@ -85,7 +88,34 @@ void Screener::HashIndex::Lookup(uint64_t key, std::vector<uint32_t>* out,
 
 namespace {
 std::atomic<uint64_t> next_screener_id{1};
+
+#include "indicators/screening/background_frequencies.inc"
+
+const absl::flat_hash_map<absl::string_view, uint32_t>& BackgroundIndex() {
+  static const auto* index = [] {
+    auto* m = new absl::flat_hash_map<absl::string_view, uint32_t>();
+    m->reserve(std::size(kBackgroundFrequencies));
+    for (const auto& [token, df] : kBackgroundFrequencies) {
+      m->emplace(Sv(token), df);
+    }
+    return m;
+  }();
+  return *index;
+}
 }  // namespace
+
+double Screener::TokenWeight(std::string_view token) const {
+  auto it = token_ids_.find(Sv(token));
+  if (it != token_ids_.end()) return weights_[it->second];
+  if (background_) {
+    auto bg = BackgroundIndex().find(Sv(token));
+    if (bg != BackgroundIndex().end()) {
+      return std::log(1 + (names_.size() + kBackgroundNames) /
+                              static_cast<double>(bg->second));
+    }
+  }
+  return unknown_weight_;
+}
 
 Screener::Screener(ListSet lists, ScreeningParams params)
     : lists_(std::move(lists)), params_(params), id_(next_screener_id++) {
@@ -165,10 +195,23 @@ void Screener::Build() {
       ++df_[t];
     }
   }
-  const double total = std::max<double>(1, static_cast<double>(names_.size()));
+  double total = std::max<double>(1, static_cast<double>(names_.size()));
   weights_.resize(tokens_.size());
-  for (size_t t = 0; t < tokens_.size(); ++t) {
-    weights_[t] = static_cast<float>(std::log(1 + total / df_[t]));
+  background_ = names_.size() < params_.background_below;
+  if (background_) {
+    // A small list set: the frequencies of the background corpus too, as if
+    // its names were indexed beside these.
+    total += kBackgroundNames;
+    const auto& bg = BackgroundIndex();
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      auto it = bg.find(Sv(tokens_[t]));
+      const double df = df_[t] + (it == bg.end() ? 0.0 : it->second);
+      weights_[t] = static_cast<float>(std::log(1 + total / df));
+    }
+  } else {
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      weights_[t] = static_cast<float>(std::log(1 + total / df_[t]));
+    }
   }
   unknown_weight_ = static_cast<float>(std::log(1 + total));
   name_weight_.assign(names_.size(), 0);

@@ -128,10 +128,11 @@ void Screener::PrepareQuery(std::string_view text, bool person,
     }
     // A token not in the lists weighs as its closest listed token when
     // that is close (a typo of a common word stays common), else as the
-    // rarest.
+    // rarest (or, with background weights, as the background says).
     lookup.weight = exact != token_ids_.end() ? weights_[exact->second]
                     : best_sim >= 0.9         ? best_weight
-                                              : unknown_weight_;
+                    : background_ ? static_cast<float>(TokenWeight(t))
+                                  : unknown_weight_;
   }
   for (size_t i = n; i < q->text.size(); ++i) {
     q->lookups[i].weight =
@@ -299,7 +300,8 @@ bool Screener::SameTokens(const QueryName& q, const IndexedName& n) const {
   return a == b;
 }
 
-double Screener::ScoreName(QueryName& q, const IndexedName& n) const {
+double Screener::ScoreName(QueryName& q, const IndexedName& n,
+                           NameScoreDetail* detail) const {
   thread_local std::vector<ScoredToken> candidate;
   candidate.clear();
   for (uint32_t i = 0; i < n.token_count; ++i) {
@@ -308,7 +310,7 @@ double Screener::ScoreName(QueryName& q, const IndexedName& n) const {
         {tokens_[t], skeletons_[t], weights_[t], groups_[t], t, letters_[t]});
   }
   return NameScore(q.scored, candidate, q.vowelless || n.vowelless,
-                   params_.scorer, nullptr, &q.cache);
+                   params_.scorer, detail, &q.cache);
 }
 
 MatchLevel Screener::LevelOf(double score) const {
@@ -506,7 +508,8 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
       }
       for (uint32_t c : candidates) {
         const IndexedName& n = names_[c];
-        const double s = ScoreName(q, n);
+        NameScoreDetail detail;
+      const double s = ScoreName(q, n, &detail);
         if (s + lift < params_.possible) continue;
         // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
         // name as close as a hit is reported, and then for review.
@@ -522,7 +525,16 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
         m.reading = r > 0;
         const bool decisive = Adjust(query, lists_.entries[n.entry], &m);
         m.level = LevelOf(m.score);
-        if (n.weak && m.level == MatchLevel::kHit && !decisive) {
+        if (background_ && m.level == MatchLevel::kHit && !decisive &&
+          !m.exact && detail.heaviest_credit < 1) {
+        // A small list set (background weights): a hit needs the name's
+        // most distinctive word in full ("Westgate Global Logistics" is no
+        // hit on "Eastgate Global Logistics FZE").
+        m.level = MatchLevel::kPossible;
+        m.reasons.push_back(
+            "its most distinctive word differs: at most a possible match");
+      }
+      if (n.weak && m.level == MatchLevel::kHit && !decisive) {
           m.level = MatchLevel::kPossible;
           m.reasons.push_back("weak alias: at most a possible match");
         }
