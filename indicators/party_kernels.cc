@@ -156,7 +156,7 @@ class Listed : public KernelBase<Listed> {
 
 class NameDisguised : public KernelBase<NameDisguised> {
  public:
-  NameDisguised(KernelParams&, const ReferenceData&) {}
+  NameDisguised(KernelParams&, const BindContext&) {}
 
   // Nobody writes a zero-width space into a company name, or a Cyrillic
   // "а" among Latin letters, by accident: the name was made to slip past

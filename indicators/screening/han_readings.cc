@@ -150,6 +150,8 @@ const Table& Load() {
           "Mandarin pinyin only, so Korean and Japanese readings (金正恩 / Kim "
           "Jong Un, 山田太郎 / Yamada Taro) are missed; install the Debian "
           "package unicode-data or set DIVRISK_UNIHAN_DIR");
+      // Once per process, on the first Han name: screening goes on.
+      std::fprintf(stderr, "divrisk: warning: %s\n", t->info.message.c_str());
     }
     return t;
   }();

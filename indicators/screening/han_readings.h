@@ -8,8 +8,8 @@
 // personal names preferred: 金 -> 김, not 금), kJapaneseKun and
 // kJapaneseOn. The file is read at run time, once per process, when the
 // first name with Han characters is normalised; it is not copied into the
-// repository. Without it, Han names are read as pinyin only and
-// HanReadingsStatus() says so (the CLI prints it once on stderr).
+// repository. Without it, Han names are read as pinyin only, and the first
+// Han name prints HanReadingsStatus().message once on stderr.
 
 #ifndef DIVRISK_INDICATORS_SCREENING_HAN_READINGS_H_
 #define DIVRISK_INDICATORS_SCREENING_HAN_READINGS_H_

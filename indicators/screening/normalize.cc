@@ -211,6 +211,35 @@ char LatinLookAlike(UChar32 c) {
   return it->second;
 }
 
+// How many bytes of `utf8` the transliterator needs: screening uses a
+// name's first 16 tokens, so what follows the 32nd word, or 4 KiB of
+// letters and digits, cannot matter (legal forms dropped later leave
+// slack). Linear, and keeps ICU's work per name bounded.
+size_t LeadingNamePart(std::string_view utf8) {
+  constexpr size_t kMaxWords = 32, kMaxLetterBytes = 4096;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  size_t words = 0, letter_bytes = 0;
+  bool in_word = false;
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const bool letter =
+        c >= 0 && (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                                  (c >= '0' && c <= '9') || c == '\''
+                            : u_isalnum(c) || u_getCombiningClass(c) != 0 ||
+                                  u_charType(c) == U_NON_SPACING_MARK);
+    if (letter) {
+      if (!in_word && ++words > kMaxWords) return static_cast<size_t>(start);
+      letter_bytes += static_cast<size_t>(i - start);
+      if (letter_bytes > kMaxLetterBytes) return static_cast<size_t>(start);
+    }
+    in_word = letter;
+  }
+  return utf8.size();
+}
+
 }  // namespace
 
 std::string DisguiseText(uint8_t bits) {
@@ -651,7 +680,8 @@ NormalizedName Normalize(std::string_view utf8, bool person) {
     out.tokens = Tokenize(utf8);
   } else {
     // Look-alikes before case folding: "В" imitates B, its "в" nothing.
-    const std::string folded = FoldCase(Unmask(utf8, &out.disguise));
+    std::string folded = FoldCase(Unmask(utf8, &out.disguise));
+    folded.resize(LeadingNamePart(folded));
     const UScriptCode sc = FirstNonLatinScript(folded);
     out.script = ClassOf(sc);
     out.tokens = Tokenize(StripMarks(ToLatin(folded)));

@@ -13,6 +13,8 @@
 //     look-alikes. Digits standing for letters ("Internationa1", "L3ader")
 //     are read as letters after step 4 (DigitsToLetters). What was found is
 //     recorded (Disguise): it is a red flag of its own.
+//     Of a long name outside ASCII only the first 32 words (or 4 KiB of
+//     letters) go on to the transliterator: screening uses 16 tokens.
 //  1. Case folding: Unicode full case folding (ICU), "STRASSE"/"Straße" ->
 //     "strasse".
 //  2. Transliteration to Latin, only for names with letters outside the

@@ -132,11 +132,6 @@ double Credit(double sim, const ScorerParams& p) {
 
 }  // namespace
 
-uint64_t& ScreeningWork() {
-  thread_local uint64_t work = 0;
-  return work;
-}
-
 double JaroWinkler(std::string_view a, std::string_view b) {
   const double j = Jaro(a, b);
   if (j <= 0.7) return j;

@@ -3,8 +3,8 @@
 // (normalised as the screener normalises), the background corpus that
 // gives word weights to a screener over a few names (screener.h).
 //
-//   build/indicators/screening/eval/screening_background_table \
-//       [DATA_DIR] > indicators/screening/background_frequencies.inc
+//   build/indicators/screening/eval/screening_background_table
+//       [DATA_DIR] > indicators/screening/background_frequencies.inc  (one line)
 
 #include <algorithm>
 #include <cstdio>
