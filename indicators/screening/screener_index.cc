@@ -173,9 +173,11 @@ void Screener::Build() {
            Variants(name.text, name.strength == NameStrength::kWeak)) {
         AddName(e, k, text, weak, entry.type == EntityType::kPerson);
         // A name in Han characters also under its Korean and Japanese
-        // readings (han_readings.h).
+        // readings (han_readings.h), as weak aliases: a reading is a guess
+        // (a Chinese name read in Japanese is no name), so it counts only
+        // as close as a hit, and then for review.
         for (const std::string& reading : HanReadings(text)) {
-          AddName(e, k, reading, weak, entry.type == EntityType::kPerson);
+          AddName(e, k, reading, true, entry.type == EntityType::kPerson);
         }
       }
     }

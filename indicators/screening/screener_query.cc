@@ -514,6 +514,9 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
         // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
         // name as close as a hit is reported, and then for review.
         if (n.weak && s < params_.hit) continue;
+      // Likewise a Korean or Japanese reading of the query: 王芳 read in
+      // Japanese ("o ho") is close to many short names.
+      if (r > 0 && s < params_.hit) continue;
         Match m;
         m.entry = n.entry;
         m.listed_name = n.name;
