@@ -222,14 +222,13 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
   // The most the other tokens can add (rest_max). A name at or above
   // min_shared already qualifies; one below it may reach it with them.
   float rest_max = 0;
-  for (uint32_t i = 0; i < q.lookups.size(); ++i) {
-    float best = 0;
+  {
+    // One pass: the best credit of each lookup among the rest.
+    std::array<float, 2 * kMaxTokens> best{};
     for (const auto& [li, ts] : rest) {
-      if (li == i) {
-        best = std::max(best, q.lookups[i].weight * credit(ts.second));
-      }
+      best[li] = std::max(best[li], q.lookups[li].weight * credit(ts.second));
     }
-    rest_max += best;
+    for (uint32_t i = 0; i < q.lookups.size(); ++i) rest_max += best[i];
   }
   auto& maybe = s.maybe;
   maybe.clear();
@@ -246,6 +245,13 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
   // tokens are checked against marks on the vocabulary).
   if (!rest.empty()) {
     if (s.marks.size() < tokens_.size()) s.marks.resize(tokens_.size());
+    // Grouped by token, so that a name's token finds its entries in one
+    // run (not by scanning the rest of the list for each token).
+    std::sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) {
+      return a.second.first != b.second.first
+                 ? a.second.first < b.second.first
+                 : a.first < b.first;
+    });
     for (uint32_t c = 0; c < rest.size(); ++c) {
       Scratch::Mark& m = s.marks[rest[c].second.first];
       if (m.epoch != s.epoch) m = {s.epoch, c};
@@ -257,8 +263,8 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
         const uint32_t token = name_tokens_[nm.first_token + t];
         const Scratch::Mark& m = s.marks[token];
         if (m.epoch != s.epoch) continue;
-        for (uint32_t c = m.first; c < rest.size(); ++c) {
-          if (rest[c].second.first != token) continue;
+        for (uint32_t c = m.first;
+             c < rest.size() && rest[c].second.first == token; ++c) {
           const uint32_t i = rest[c].first;
           if (credited >> (i & 63) & 1) continue;
           credited |= uint64_t{1} << (i & 63);
