@@ -28,7 +28,6 @@ constexpr uint32_t kMaxSkeletonBucket = 64;
 // FNV-1a over the bytes of `s`, skipping byte `skip` (npos: none): the hash
 // of a deletion variant without building it.
 uint64_t HashOf(std::string_view s, size_t skip = std::string_view::npos) {
-  ScreeningWork() += s.size();
   uint64_t h = 0xcbf29ce484222325ull;
   for (size_t i = 0; i < s.size(); ++i) {
     if (i == skip) continue;
@@ -298,6 +297,11 @@ void Screener::FindNeighbours(
     auto it = token_ids_.find(Sv(v));
     if (it != token_ids_.end()) found->push_back(it->second);
   }
+  // Counted once: at most the token and its deletion variants hashed, and
+  // its skeleton (the hot loops below then count nothing).
+  ScreeningWork() += t.size() > kMaxNeighbourhoodToken
+                         ? 2 * t.size() + kMaxFuzzyToken
+                         : t.size() * (t.size() + 2);
   if (t.size() > kMaxNeighbourhoodToken) {
     // A long token: its exact text (above) or its prefix, nothing more.
     prefixes_.Lookup(HashOf(t.substr(0, kMaxFuzzyToken)), found);

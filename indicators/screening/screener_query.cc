@@ -203,6 +203,7 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
   // candidate.
   auto& rest = s.common;
   rest.clear();
+  uint64_t walked = 0;  // postings walked (ScreeningWork, added once)
   for (uint32_t i = 0; i < q.lookups.size(); ++i) {
     const QueryName::Lookup& l = q.lookups[i];
     const bool merged = i >= n;
@@ -212,13 +213,14 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
         rest.push_back({i, {token, sim}});
         continue;
       }
-      ScreeningWork() += posting_start_[token + 1] - posting_start_[token];
+      walked += posting_start_[token + 1] - posting_start_[token];
       for (uint32_t p = posting_start_[token]; p < posting_start_[token + 1];
            ++p) {
         add(postings_[p], i, value);
       }
     }
   }
+  ScreeningWork() += walked + rest.size();
   // The most the other tokens can add (rest_max). A name at or above
   // min_shared already qualifies; one below it may reach it with them.
   float rest_max = 0;
