@@ -239,6 +239,52 @@ BENCHMARK(BM_Screen)
     ->Threads(2)
     ->UseRealTime();
 
+// The largest legal case file's names (16 MiB: 256 strings of 64 KiB, the
+// shapes of tests/indicators/screening/linear_cost_test.cc) screened as the
+// aliases of 8 parties; reports the counted work per byte beside the time.
+void BM_LargestCase(benchmark::State& state) {
+  const Screener* screener = SharedScreener();
+  if (screener == nullptr) {
+    state.SkipWithError(("screening data not found in " + DataDir()).c_str());
+    return;
+  }
+  constexpr size_t kString = 64 * 1024, kStrings = 256;
+  std::mt19937_64 rng(14);
+  std::vector<ScreeningQuery> parties(8);
+  size_t bytes = 0;
+  for (size_t i = 0; i < kStrings; ++i) {
+    std::string s;
+    const int shape = static_cast<int>(i % 8);
+    while (s.size() + 24 <= kString) {
+      const char letter = static_cast<char>('a' + rng() % 26);
+      switch (shape) {
+        case 0: s.push_back(letter); break;
+        case 1: s += "ab"; s.push_back(letter); s += ' '; break;
+        case 2: s.push_back(letter); s.push_back('7'); break;
+        case 3: s += "\u91d1"; break;
+        case 4: s += "\u0430"; s.push_back(letter); break;
+        case 5: s.push_back(letter); s += "\u200b"; break;
+        case 6: s += "mohammed "; break;
+        default: s += "Leader International "; break;
+      }
+    }
+    bytes += s.size();
+    parties[i % 8].names.push_back(std::move(s));
+  }
+  uint64_t work = 0;
+  for (auto _ : state) {
+    const uint64_t before = ScreeningWork();
+    for (const ScreeningQuery& q : parties) {
+      benchmark::DoNotOptimize(screener->ScreenUncached(q));
+    }
+    work = ScreeningWork() - before;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes * state.iterations()));
+  state.counters["work_per_byte"] =
+      static_cast<double>(work) / static_cast<double>(bytes);
+}
+BENCHMARK(BM_LargestCase)->Unit(benchmark::kMillisecond)->Iterations(1);
+
 }  // namespace
 }  // namespace divrisk::screening
 

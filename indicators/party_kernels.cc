@@ -8,6 +8,11 @@
 //                                list whose effect is in `effects` [sanction,
 //                                denial]: 1 for a hit, 0.5 for a possible
 //                                match an officer must review
+//   party_name_disguised         a party's name, alias or carrier is written
+//                                to slip past screening: invisible
+//                                characters, look-alike letters of another
+//                                script, digits for letters (1, whether or
+//                                not the name is listed)
 //   party_unregistered           the exporter (the applicant broker, for
 //                                brokering) or a broker/agent company is not
 //                                validly in the register for `roles`
@@ -40,6 +45,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/model/name_normalizer.h"
 #include "indicators/kernel_util.h"
+#include "indicators/screening/case_screening.h"
 #include "indicators/screening/listing_check.h"
 
 namespace divrisk {
@@ -150,6 +156,30 @@ class Listed : public KernelBase<Listed> {
  private:
   std::shared_ptr<const screening::Screener> screener_;
   std::vector<ListingEffect> effects_;
+};
+
+class NameDisguised : public KernelBase<NameDisguised> {
+ public:
+  NameDisguised(KernelParams&, const BindContext&) {}
+
+  // Nobody writes a zero-width space into a company name, or a Cyrillic
+  // "а" among Latin letters, by accident: the name was made to slip past
+  // screening (screening/normalize.h, Disguise). Screening sees through it;
+  // this scores the attempt.
+  double Eval(const Case& c, Evidence* ev) const {
+    const std::vector<screening::DisguisedName> found =
+        screening::FindDisguisedNames(c);
+    if (found.empty()) return 0;
+    if (ev != nullptr) {
+      for (const screening::DisguisedName& d : found) {
+        ev->Add(d.field_path,
+                absl::StrCat(Quoted(screening::ShowInvisible(d.name)),
+                             ": written to slip past screening (",
+                             screening::DisguiseText(d.disguise), ")"));
+      }
+    }
+    return 1;
+  }
 };
 
 class Unregistered : public KernelBase<Unregistered> {
@@ -448,6 +478,7 @@ class ForeignIntermediary : public KernelBase<ForeignIntermediary> {
 
 void RegisterPartyKernels(KernelRegistry& registry) {
   RegisterKernel<Listed>(registry, "party_listed");
+  RegisterKernel<NameDisguised>(registry, "party_name_disguised");
   RegisterKernel<Unregistered>(registry, "party_unregistered");
   RegisterKernel<NoIcp>(registry, "party_no_icp");
   RegisterKernel<RecentlyIncorporated>(registry, "party_recently_incorporated");

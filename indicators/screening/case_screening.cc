@@ -1,9 +1,15 @@
 #include "indicators/screening/case_screening.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "indicators/screening/normalize.h"
 
 namespace divrisk::screening {
 namespace {
@@ -108,8 +114,7 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
     q.type = TypeOf(u.kind);
     const std::string path =
         absl::StrCat("end_user.ultimate_end_users[", i, "]");
-    Run(screener, q, path, only(path + ".name"), path, "", c.assessed_on,
-        &out);
+    Run(screener, q, path, only(path + ".name"), path, "", c.assessed_on, &out);
   }
   for (size_t i = 0; i < c.parties.size(); ++i) {
     party(c.parties[i], absl::StrCat("parties[", i, "]"));
@@ -125,21 +130,22 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
         ScreeningQuery q;
         q.names.push_back(*leg.carrier);
         q.type = EntityType::kEntity;
-        Run(screener, q, path, only(path + ".carrier"), path, "",
-            c.assessed_on, &out);
+        Run(screener, q, path, only(path + ".carrier"), path, "", c.assessed_on,
+            &out);
       }
-      if (leg.vehicle_id && std::find(vehicles_seen.begin(),
-                                      vehicles_seen.end(), *leg.vehicle_id) ==
-                                vehicles_seen.end()) {
+      if (leg.vehicle_id &&
+          std::find(vehicles_seen.begin(), vehicles_seen.end(),
+                    *leg.vehicle_id) == vehicles_seen.end()) {
         vehicles_seen.push_back(*leg.vehicle_id);
         ScreeningQuery q;
         const bool sea = leg.mode == TransportMode::kSea;
         const bool air = leg.mode == TransportMode::kAir;
-        q.type = sea ? EntityType::kVessel
+        q.type = sea   ? EntityType::kVessel
                  : air ? EntityType::kAircraft
                        : EntityType::kUnknown;
-        const IdKind kind = sea ? IdKind::kImo : air ? IdKind::kIcao
-                                                     : IdKind::kOther;
+        const IdKind kind = sea   ? IdKind::kImo
+                            : air ? IdKind::kIcao
+                                  : IdKind::kOther;
         std::string v = CanonicalFor(kind, *leg.vehicle_id);
         if (kind != IdKind::kOther && !v.empty()) {
           q.identifiers.push_back({kind, std::move(v), "vehicle_id"});
@@ -159,18 +165,95 @@ std::pair<std::string, std::string> FindingFact(const Screener& screener,
                                                 const PartyFinding& f) {
   const ListEntry& e = screener.lists().entries[f.match.entry];
   std::string listed;
+  const std::string screened = f.match.disguise != kNotDisguised
+                                   ? ShowInvisible(f.screened)
+                                   : f.screened;
   if (f.match.listed_name >= 0) {
     const ListedName& n = e.names[static_cast<size_t>(f.match.listed_name)];
-    listed = absl::StrCat("\"", f.screened, "\" ~ \"", n.text, "\" (",
-                          NameStrengthName(n.strength), "), ",
-                          f.match.exact ? "exact" : "fuzzy");
+    listed = absl::StrCat(
+        "\"", screened, "\" ~ \"", n.text, "\" (", NameStrengthName(n.strength),
+        "), ", f.match.exact ? "exact" : "fuzzy",
+        f.match.reading ? ", by its Korean or Japanese reading" : "");
   } else {
-    listed = absl::StrCat("\"", f.screened, "\" ~ \"", e.names[0].text,
+    listed = absl::StrCat("\"", screened, "\" ~ \"", e.names[0].text,
                           "\" (by identifier)");
   }
-  return {f.field_path,
-          absl::StrFormat("%s, score %.2f: %s", listed, f.match.score,
-                          MatchLevelName(f.match.level))};
+  std::string text =
+      absl::StrFormat("%s, score %.2f: %s", listed, f.match.score,
+                      MatchLevelName(f.match.level));
+  if (f.match.disguise != kNotDisguised) {
+    absl::StrAppend(&text,
+                    "; name disguised: ", DisguiseText(f.match.disguise));
+  }
+  return {f.field_path, std::move(text)};
+}
+
+std::string ShowInvisible(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0x80 &&
+        (u_charType(c) == U_FORMAT_CHAR ||
+         u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))) {
+      absl::StrAppend(&out, absl::StrFormat("<U+%04X>", c));
+      continue;
+    }
+    out.append(utf8.substr(static_cast<size_t>(start),
+                           static_cast<size_t>(i - start)));
+  }
+  return out;
+}
+
+std::vector<DisguisedName> FindDisguisedNames(const Case& c) {
+  std::vector<DisguisedName> out;
+  auto check = [&](const std::string& name, bool person, auto path) {
+    // An ASCII name can hide only digits for letters.
+    if (std::all_of(name.begin(), name.end(), [](char ch) {
+          return static_cast<unsigned char>(ch) < 0x80 &&
+                 !(ch >= '0' && ch <= '9');
+        })) {
+      return;
+    }
+    const NormalizedName nn = Normalize(name, person);
+    if (nn.disguise != kNotDisguised) {
+      out.push_back({path(), name, nn.disguise});
+    }
+  };
+  auto party = [&](const Party& p, const std::string& path) {
+    const bool person = p.kind == PartyKind::kIndividual;
+    check(p.name, person, [&] { return path + ".name"; });
+    for (size_t k = 0; k < p.aliases.size(); ++k) {
+      check(p.aliases[k], person,
+            [&] { return absl::StrCat(path, ".aliases[", k, "]"); });
+    }
+  };
+  party(c.exporter, "exporter");
+  party(c.end_user, "end_user");
+  for (size_t i = 0; i < c.end_user.ultimate_end_users.size(); ++i) {
+    const UltimateEndUser& u = c.end_user.ultimate_end_users[i];
+    check(u.name, u.kind == PartyKind::kIndividual, [&] {
+      return absl::StrCat("end_user.ultimate_end_users[", i, "].name");
+    });
+  }
+  for (size_t i = 0; i < c.parties.size(); ++i) {
+    party(c.parties[i], absl::StrCat("parties[", i, "]"));
+  }
+  if (c.transport) {
+    for (size_t i = 0; i < c.transport->legs.size(); ++i) {
+      const Leg& leg = c.transport->legs[i];
+      if (leg.carrier) {
+        check(*leg.carrier, false,
+              [&] { return absl::StrCat("transport.legs[", i, "].carrier"); });
+      }
+    }
+  }
+  return out;
 }
 
 std::pair<std::string, std::string> EntryFact(const Screener& screener,
@@ -178,9 +261,9 @@ std::pair<std::string, std::string> EntryFact(const Screener& screener,
                                               Date assessed_on) {
   const ListEntry& e = screener.lists().entries[f.match.entry];
   const ListSource& s = screener.lists().sources[e.source];
-  std::string text = absl::StrCat(
-      s.effect == ListingEffect::kSanction ? "sanction" : "denial", ": ",
-      s.title);
+  std::string text =
+      absl::StrCat(s.effect == ListingEffect::kSanction ? "sanction" : "denial",
+                   ": ", s.title);
   if (s.as_of) absl::StrAppend(&text, " (as of ", FormatDate(*s.as_of), ")");
   // The rule set's own entries are cited by its ids and reference numbers.
   const bool own = s.format == ListFormat::kListedParties;

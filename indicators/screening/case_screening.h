@@ -30,6 +30,23 @@ struct PartyFinding {
   bool Counts() const { return !listed_later && !ended; }
 };
 
+// A name or alias of a party written to hide from screening (normalize.h,
+// Disguise): invisible characters, look-alike letters of another script,
+// digits for letters. A red flag whether or not the name is listed.
+struct DisguisedName {
+  std::string field_path;  // "parties[0].name", "transport.legs[1].carrier"
+  std::string name;        // as written
+  uint8_t disguise = 0;    // Disguise bits
+};
+
+// Every disguised name and alias of the parties ScreenCase screens, in case
+// order.
+std::vector<DisguisedName> FindDisguisedNames(const Case& c);
+
+// `utf8` with its invisible characters shown as <U+200B>, so that an
+// officer sees them in the evidence.
+std::string ShowInvisible(std::string_view utf8);
+
 // The query for one party of a case.
 ScreeningQuery QueryForParty(const Party& party);
 
@@ -39,7 +56,9 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c);
 // Evidence for a finding, as two facts: the party's field and what it
 // matched ("\"Leadr Internationl Trading\" ~ \"Leader International Trading
 // Limited\" (alias), fuzzy, score 1.00: hit": exact when the names are equal
-// once normalised), and the list entry (path
+// once normalised; "; name disguised: invisible characters" when the name
+// hid, with its invisible characters shown as <U+200B>; "by its Korean or
+// Japanese reading" when that matched), and the list entry (path
 // "ref.lists[UN-SC:KPe.017]": effect, list, as-of date, program, listing
 // date, the reasons of the score, or why it does not count).
 std::pair<std::string, std::string> FindingFact(const Screener& screener,

@@ -3,14 +3,16 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "engine/model/legal_forms.h"
 #include "indicators/screening/text_util.h"
 
@@ -19,12 +21,10 @@ namespace {
 
 // Abbreviations written out, so that "Intl" meets "International".
 constexpr std::pair<std::string_view, std::string_view> kAbbreviations[] = {
-    {"intl", "international"}, {"natl", "national"},
-    {"mfg", "manufacturing"},   {"mgmt", "management"},
-    {"hldgs", "holdings"},      {"hldg", "holding"},
-    {"grp", "group"},           {"svcs", "services"},
-    {"dept", "department"},     {"assn", "association"},
-    {"bros", "brothers"},       {"tech", "technology"},
+    {"intl", "international"}, {"natl", "national"},  {"mfg", "manufacturing"},
+    {"mgmt", "management"},    {"hldgs", "holdings"}, {"hldg", "holding"},
+    {"grp", "group"},          {"svcs", "services"},  {"dept", "department"},
+    {"assn", "association"},   {"bros", "brothers"},  {"tech", "technology"},
 };
 
 bool IsAscii(std::string_view s) {
@@ -70,14 +70,23 @@ UScriptCode FirstNonLatinScript(std::string_view utf8) {
 
 ScriptClass ClassOf(UScriptCode sc) {
   switch (sc) {
-    case USCRIPT_LATIN: return ScriptClass::kLatin;
-    case USCRIPT_ARABIC: case USCRIPT_HEBREW: case USCRIPT_SYRIAC:
-    case USCRIPT_THAANA: case USCRIPT_THAI: case USCRIPT_LAO:
+    case USCRIPT_LATIN:
+      return ScriptClass::kLatin;
+    case USCRIPT_ARABIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_SYRIAC:
+    case USCRIPT_THAANA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
       return ScriptClass::kAbjad;
-    case USCRIPT_HANGUL: return ScriptClass::kHangul;
-    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL:
+      return ScriptClass::kHangul;
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
       return ScriptClass::kHan;
-    default: return ScriptClass::kOther;
+    default:
+      return ScriptClass::kOther;
   }
 }
 
@@ -106,7 +115,283 @@ icu::Transliterator* GetTransliterator(TranslitKind kind) {
 
 bool IsHangulSyllable(UChar32 c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
+// Characters that show nothing: format characters (Cf: U+200B..U+200F,
+// U+202A..U+202E, U+2060..U+2064, U+2066..U+2069, U+FEFF, U+00AD, ...),
+// default-ignorable code points (variation selectors, the Hangul fillers,
+// U+034F, U+180B..U+180F, tags) and bidi controls.
+bool IsInvisible(UChar32 c) {
+  return u_charType(c) == U_FORMAT_CHAR ||
+         u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL);
+}
+
+bool IsSpaceLike(UChar32 c) {
+  const int8_t type = u_charType(c);
+  return type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR ||
+         type == U_PARAGRAPH_SEPARATOR || type == U_CONTROL_CHAR;
+}
+
+UScriptCode ScriptOf(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode sc = uscript_getScript(c, &err);
+  return U_FAILURE(err) ? USCRIPT_COMMON : sc;
+}
+
+// Scripts whose letters imitate Latin ones in spoofed names.
+bool LookAlikeScript(UScriptCode sc) {
+  return sc == USCRIPT_CYRILLIC || sc == USCRIPT_GREEK ||
+         sc == USCRIPT_ARMENIAN || sc == USCRIPT_CHEROKEE ||
+         sc == USCRIPT_COPTIC || sc == USCRIPT_LISU;
+}
+
+// One ICU spoof checker per thread (uspoof_getSkeleton is not documented
+// as thread-safe on a shared checker).
+USpoofChecker* SpoofChecker() {
+  struct Holder {
+    USpoofChecker* checker = nullptr;
+    bool failed = false;
+    ~Holder() {
+      if (checker != nullptr) uspoof_close(checker);
+    }
+  };
+  thread_local Holder h;
+  if (h.checker == nullptr && !h.failed) {
+    UErrorCode err = U_ZERO_ERROR;
+    h.checker = uspoof_open(&err);
+    if (U_FAILURE(err)) {
+      h.checker = nullptr;
+      h.failed = true;
+    }
+  }
+  return h.checker;
+}
+
+// The UTS #39 skeleton of one code point (empty on failure).
+std::u16string SkeletonOf(USpoofChecker* checker, UChar32 c) {
+  UChar in[2];
+  int32_t n = 0;
+  U16_APPEND_UNSAFE(in, n, c);
+  UChar out[16];
+  UErrorCode err = U_ZERO_ERROR;
+  const int32_t len = uspoof_getSkeleton(checker, 0, in, n, out, 16, &err);
+  if (U_FAILURE(err) || len <= 0) return {};
+  return std::u16string(reinterpret_cast<const char16_t*>(out),
+                        static_cast<size_t>(len));
+}
+
+// The Latin letter (lower case) that letter `c` of a look-alike script
+// imitates: the one with the same UTS #39 skeleton, of the same case when
+// there is one ("І" is an I, not the l that shares its skeleton); 0 when it
+// imitates none.
+char LatinLookAlike(UChar32 c) {
+  thread_local absl::flat_hash_map<UChar32, char> cache;
+  auto [it, inserted] = cache.try_emplace(c, 0);
+  if (!inserted) return it->second;
+  USpoofChecker* checker = SpoofChecker();
+  if (checker == nullptr) return 0;
+  thread_local std::array<std::u16string, 52> latin;  // A-Z, a-z
+  if (latin[0].empty()) {
+    for (int i = 0; i < 52; ++i) {
+      latin[static_cast<size_t>(i)] =
+          SkeletonOf(checker, i < 26 ? 'A' + i : 'a' + i - 26);
+    }
+  }
+  const std::u16string skeleton = SkeletonOf(checker, c);
+  if (skeleton.empty()) return 0;
+  const bool upper = u_isupper(c);
+  for (int pass = 0; pass < 2 && it->second == 0; ++pass) {
+    const int from = (upper == (pass == 0)) ? 0 : 26;
+    for (int i = from; i < from + 26; ++i) {
+      if (latin[static_cast<size_t>(i)] == skeleton) {
+        it->second = static_cast<char>('a' + i % 26);
+        break;
+      }
+    }
+  }
+  return it->second;
+}
+
+// How many bytes of `utf8` the transliterator needs: screening uses a
+// name's first 16 tokens, so what follows the 32nd word, or 4 KiB of
+// letters and digits, cannot matter (legal forms dropped later leave
+// slack). Linear, and keeps ICU's work per name bounded.
+size_t LeadingNamePart(std::string_view utf8) {
+  constexpr size_t kMaxWords = 32, kMaxLetterBytes = 4096;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  size_t words = 0, letter_bytes = 0;
+  bool in_word = false;
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const bool letter =
+        c >= 0 && (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                                  (c >= '0' && c <= '9') || c == '\''
+                            : u_isalnum(c) || u_getCombiningClass(c) != 0 ||
+                                  u_charType(c) == U_NON_SPACING_MARK);
+    if (letter) {
+      if (!in_word && ++words > kMaxWords) return static_cast<size_t>(start);
+      letter_bytes += static_cast<size_t>(i - start);
+      if (letter_bytes > kMaxLetterBytes) return static_cast<size_t>(start);
+    }
+    in_word = letter;
+  }
+  return utf8.size();
+}
+
 }  // namespace
+
+std::string DisguiseText(uint8_t bits) {
+  std::string out;
+  auto add = [&](std::string_view what) {
+    if (!out.empty()) out += ", ";
+    out += what;
+  };
+  if (bits & kInvisibleCharacters) add("invisible characters");
+  if (bits & kLookAlikeLetters) add("look-alike letters of another script");
+  if (bits & kDigitsForLetters) add("digits for letters");
+  return out;
+}
+
+std::string Unmask(std::string_view utf8, uint8_t* disguise) {
+  if (IsAscii(utf8)) return std::string(utf8);
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
+  std::vector<UChar32> cps;
+  cps.reserve(utf8.size());
+  bool invisible = false, latin = false, look_alike_script = false;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) continue;  // ill-formed: dropped
+    if (c < 0x80) {
+      latin |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      cps.push_back(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+      continue;
+    }
+    if (IsInvisible(c)) {
+      invisible = true;
+      continue;
+    }
+    if (IsSpaceLike(c)) {
+      cps.push_back(' ');
+      continue;
+    }
+    if (u_isalpha(c)) {
+      const UScriptCode sc = ScriptOf(c);
+      latin |= sc == USCRIPT_LATIN;
+      look_alike_script |= LookAlikeScript(sc);
+    }
+    cps.push_back(c);
+  }
+  // Look-alikes: only in a name that has Latin letters, in a word with
+  // Latin letters or a word made only of look-alikes.
+  bool looked_alike = false;
+  std::vector<std::string> replacement;  // per code point; empty: keep
+  if (latin && look_alike_script) {
+    replacement.assign(cps.size(), std::string());
+    for (size_t i = 0; i < cps.size();) {
+      if (!u_isalnum(cps[i]) && u_charType(cps[i]) != U_NON_SPACING_MARK) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      bool has_latin = false, all_map = true, any_other = false;
+      while (j < cps.size() &&
+             (u_isalnum(cps[j]) || u_charType(cps[j]) == U_NON_SPACING_MARK)) {
+        const UChar32 c = cps[j];
+        if (u_isalpha(c)) {
+          const UScriptCode sc = c < 0x80 ? USCRIPT_LATIN : ScriptOf(c);
+          if (sc == USCRIPT_LATIN) {
+            has_latin = true;
+          } else if (LookAlikeScript(sc)) {
+            any_other = true;
+            all_map &= LatinLookAlike(c) != 0;
+          } else {
+            all_map = false;
+          }
+        }
+        ++j;
+      }
+      if (any_other && (has_latin || all_map)) {
+        for (size_t k = i; k < j; ++k) {
+          if (cps[k] < 0x80 || !u_isalpha(cps[k])) continue;
+          if (!LookAlikeScript(ScriptOf(cps[k]))) continue;
+          const char l = LatinLookAlike(cps[k]);
+          if (l == 0) continue;
+          replacement[k] = std::string(1, l);
+          looked_alike = true;
+        }
+      }
+      i = j;
+    }
+  }
+  std::string out;
+  out.reserve(utf8.size());
+  bool other_script = false;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (!replacement.empty() && !replacement[i].empty()) {
+      out += replacement[i];
+      continue;
+    }
+    const UChar32 c = cps[i];
+    if (c >= 0x80 && u_isalpha(c)) {
+      const UScriptCode sc = ScriptOf(c);
+      other_script |= sc != USCRIPT_LATIN && sc != USCRIPT_COMMON &&
+                      sc != USCRIPT_INHERITED;
+    }
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(buf, static_cast<size_t>(len));
+  }
+  if (looked_alike) *disguise |= kLookAlikeLetters;
+  // Zero-width joiners and direction marks are ordinary in Arabic, Persian
+  // or Indic text: they are dropped there, not held against the name.
+  if (invisible && !other_script) *disguise |= kInvisibleCharacters;
+  return out;
+}
+
+bool DigitsToLetters(std::vector<std::string>* tokens) {
+  static constexpr char kLetterFor[10] = {'o', 'l', 'z', 'e', 'a',
+                                          's', 'b', 't', 'b', 'g'};
+  bool changed = false;
+  for (std::string& t : *tokens) {
+    size_t letters = 0, digits = 0;
+    bool ok = true;
+    for (size_t i = 0; i < t.size() && ok; ++i) {
+      const char c = t[i];
+      if (c >= '0' && c <= '9') {
+        ++digits;
+        ok = !(i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9');
+      } else if (c >= 'a' && c <= 'z') {
+        ++letters;
+      } else {
+        ok = false;
+      }
+    }
+    if (!ok || digits == 0 || letters < 4) continue;
+    auto vowel = [](char c) {
+      return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+             c == 'y';
+    };
+    for (size_t i = 0; i < t.size(); ++i) {
+      const char c = t[i];
+      if (c < '0' || c > '9') continue;
+      // 1 is an i between consonants ("m1ller", "ak1li"), else an l
+      // ("internationa1", "f1ight").
+      const char before = i > 0 ? t[i - 1] : 0;
+      const char after = i + 1 < t.size() ? t[i + 1] : 0;
+      t[i] = c == '1' && before != 0 && after != 0 && !vowel(before) &&
+                     !vowel(after)
+                 ? 'i'
+                 : kLetterFor[c - '0'];
+    }
+    changed = true;
+  }
+  return changed;
+}
 
 std::string FoldCase(std::string_view utf8) {
   if (IsAscii(utf8)) return AsciiLower(utf8);
@@ -193,10 +478,41 @@ std::vector<std::string> Tokenize(std::string_view text) {
     if (in_run && !pieces.empty()) pieces.back().dotted = run_dot && run_clean;
     in_run = false;
   };
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    const bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                       c >= 0x80;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t size = text.size();
+  for (size_t i = 0; i < size;) {
+    const auto c = bytes[i];
+    if (c >= 0x80) {
+      // A letter, digit or mark of any script is part of a token; any
+      // other character (a symbol, a space, an ill-formed byte) separates.
+      const size_t start = i;
+      UChar32 cp;
+      int32_t k = static_cast<int32_t>(i);
+      U8_NEXT(bytes, k, static_cast<int32_t>(size), cp);
+      i = static_cast<size_t>(k);
+      const int8_t type =
+          cp < 0 ? static_cast<int8_t>(U_UNASSIGNED) : u_charType(cp);
+      if (cp >= 0 && (u_isalnum(cp) || type == U_NON_SPACING_MARK ||
+                      type == U_COMBINING_SPACING_MARK)) {
+        end_run();
+        current.append(text.substr(start, i - start));
+        continue;
+      }
+      if (!current.empty()) {
+        pieces.push_back({std::move(current), false});
+        current.clear();
+      }
+      if (!in_run) {
+        in_run = true;
+        run_dot = false;
+        run_clean = true;
+      }
+      run_clean = false;
+      continue;
+    }
+    ++i;
+    const char ch = static_cast<char>(c);
+    const bool lower = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     const bool upper = c >= 'A' && c <= 'Z';
     if (lower || upper) {
       end_run();
@@ -264,7 +580,8 @@ void AdaptKoreanVowels(std::vector<std::string>* tokens) {
   for (std::string& t : *tokens) {
     std::string out;
     for (size_t i = 0; i < t.size(); ++i) {
-      if (t[i] == 'e' && i + 1 < t.size() && (t[i + 1] == 'o' || t[i + 1] == 'u')) {
+      if (t[i] == 'e' && i + 1 < t.size() &&
+          (t[i + 1] == 'o' || t[i + 1] == 'u')) {
         continue;  // eo -> o, eu -> u
       }
       out.push_back(t[i]);
@@ -287,15 +604,16 @@ void ExpandAbbreviations(std::vector<std::string>* tokens) {
 
 void NumberWordsToDigits(std::vector<std::string>* tokens) {
   static constexpr std::string_view kUnits[] = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-      "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-      "sixteen", "seventeen", "eighteen", "nineteen"};
+      "zero",    "one",     "two",       "three",    "four",
+      "five",    "six",     "seven",     "eight",    "nine",
+      "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
   static constexpr std::string_view kOrdinals[] = {
-      "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-      "eighth", "ninth", "tenth"};
+      "",      "first",   "second", "third", "fourth", "fifth",
+      "sixth", "seventh", "eighth", "ninth", "tenth"};
   static constexpr std::string_view kTens[] = {
-      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-      "eighty", "ninety"};
+      "",      "",      "twenty",  "thirty", "forty",
+      "fifty", "sixty", "seventy", "eighty", "ninety"};
   auto value = [&](std::string_view t, bool* tens) -> int {
     *tens = false;
     for (int i = 0; i < 20; ++i) {
@@ -361,13 +679,16 @@ NormalizedName Normalize(std::string_view utf8, bool person) {
   if (IsAscii(utf8)) {
     out.tokens = Tokenize(utf8);
   } else {
-    const std::string folded = FoldCase(utf8);
+    // Look-alikes before case folding: "В" imitates B, its "в" nothing.
+    std::string folded = FoldCase(Unmask(utf8, &out.disguise));
+    folded.resize(LeadingNamePart(folded));
     const UScriptCode sc = FirstNonLatinScript(folded);
     out.script = ClassOf(sc);
     out.tokens = Tokenize(StripMarks(ToLatin(folded)));
     if (sc == USCRIPT_ARABIC) SplitArabicArticle(&out.tokens);
     if (sc == USCRIPT_HANGUL) AdaptKoreanVowels(&out.tokens);
   }
+  if (DigitsToLetters(&out.tokens)) out.disguise |= kDigitsForLetters;
   NumberWordsToDigits(&out.tokens);
   ExpandAbbreviations(&out.tokens);
   StripLegalForms(&out.tokens, person);

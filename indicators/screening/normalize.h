@@ -2,6 +2,19 @@
 // out.
 //
 // Steps, in order (each is a function below, tested on its own):
+//  0. Unmasking (Unmask), for names with bytes outside ASCII: format and
+//     default-ignorable characters and bidi controls (U+200B, U+200D,
+//     U+200E, U+2060, U+202E, U+FEFF, variation selectors, ...) are
+//     dropped, every space separator (U+00A0, U+2000..U+200A, U+3000, ...)
+//     is a space; in a name that also has Latin letters, letters of other
+//     scripts that look Latin (Cyrillic "а", Greek "ο") are mapped to the
+//     Latin letter they imitate by ICU's spoof checker (uspoof skeletons,
+//     UTS #39), inside a Latin word or forming a word that is all
+//     look-alikes. Digits standing for letters ("Internationa1", "L3ader")
+//     are read as letters after step 4 (DigitsToLetters). What was found is
+//     recorded (Disguise): it is a red flag of its own.
+//     Of a long name outside ASCII only the first 32 words (or 4 KiB of
+//     letters) go on to the transliterator: screening uses 16 tokens.
 //  1. Case folding: Unicode full case folding (ICU), "STRASSE"/"Straße" ->
 //     "strasse".
 //  2. Transliteration to Latin, only for names with letters outside the
@@ -54,13 +67,45 @@ enum class ScriptClass : uint8_t {
   kOther,   // Cyrillic, Greek, Devanagari, ...: alphabets with vowels
 };
 
+// Ways of writing a name that change nothing a reader sees but defeat
+// matching: bits of NormalizedName::disguise.
+enum Disguise : uint8_t {
+  kNotDisguised = 0,
+  // Format (Cf) or default-ignorable characters or bidi controls in a name
+  // written in Latin letters (in Arabic, Persian or Indic text a zero-width
+  // joiner or a direction mark is ordinary, and is only dropped).
+  kInvisibleCharacters = 1,
+  // Letters of another script that look Latin, among Latin letters.
+  kLookAlikeLetters = 2,
+  // Digits for letters inside a word ("Internationa1", "L3ader").
+  kDigitsForLetters = 4,
+};
+
+// The disguises in `bits`, in words ("invisible characters, look-alike
+// letters of another script"); empty for none.
+std::string DisguiseText(uint8_t bits);
+
 struct NormalizedName {
   std::vector<std::string> tokens;  // in the name's order
   ScriptClass script = ScriptClass::kLatin;
+  uint8_t disguise = kNotDisguised;  // Disguise bits
   // The Latin transliteration lacks most vowels: compare consonant
   // skeletons (scorer.h).
   bool vowelless() const { return script == ScriptClass::kAbjad; }
 };
+
+// Step 0: `utf8` (before case folding: "В" imitates B, "в" nothing)
+// without invisible characters, with space
+// separators as spaces and look-alike letters as the Latin ones they
+// imitate; ORs what it found into *disguise. Linear in the input.
+std::string Unmask(std::string_view utf8, uint8_t* disguise);
+
+// Step 4 (after Tokenize): a word of three or more letters with single
+// digits among them has its digits read as the letters they imitate
+// (0 o, 1 l or, between consonants, i, 2 z, 3 e, 4 a, 5 s, 6 b, 7 t, 8 b,
+// 9 g); runs of digits
+// ("mig29", "1st", "44") are numbers and stay. True if any was changed.
+bool DigitsToLetters(std::vector<std::string>* tokens);
 
 // Step 1: Unicode full case folding of UTF-8 text.
 std::string FoldCase(std::string_view utf8);
@@ -79,6 +124,9 @@ std::string ToLatin(std::string_view utf8);
 std::string StripMarks(std::string_view utf8);
 
 // Step 4: tokens of `text` (lower case) by the punctuation rules above.
+// Letters and digits of any script make tokens; every other character
+// (symbols, punctuation, spaces, anything left outside ASCII that is not a
+// letter or digit) separates them.
 std::vector<std::string> Tokenize(std::string_view text);
 
 // Step 4 for Arabic script: "altkryty" -> "al", "tkryty".

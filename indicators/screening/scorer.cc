@@ -71,6 +71,7 @@ double Jaro(std::string_view a, std::string_view b) {
   const size_t la = a.size(), lb = b.size();
   if (la == 0 || lb == 0) return 0;
   const size_t range = std::max<size_t>(std::max(la, lb) / 2, 1) - 1;
+  ScreeningWork() += la * (2 * range + 1) + lb;
   size_t matches = 0, transpositions = 0;
   if (la <= 64 && lb <= 64) {
     uint64_t fa = 0, fb = 0;
@@ -158,17 +159,24 @@ std::string Skeleton(std::string_view token) {
     } else if (c == 'y') {
       // y between consonants is one too (transliterated "hsyn").
       const char before = i > 0 ? token[i - 1] : 0;
-      if (!(letter(before) && !vowel(before) && before != 'y' &&
-            letter(next) && !vowel(next))) {
+      if (!(letter(before) && !vowel(before) && before != 'y' && letter(next) &&
+            !vowel(next))) {
         prev = 0;
         continue;
       }
     } else {
       switch (c) {
-        case 'a': case 'e': case 'i': case 'o': case 'u': case 'w': case 'v':
+        case 'a':
+        case 'e':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'w':
+        case 'v':
           prev = 0;  // a dropped letter separates: "dawud" -> "dd"
           continue;
-        case 'q': case 'c':
+        case 'q':
+        case 'c':
           c = 'k';
           break;
         case 'x':
@@ -250,6 +258,14 @@ double TokenCredit(double similarity, const ScorerParams& p) {
 double TokenSimilarity(const ScoredToken& a, const ScoredToken& b,
                        bool vowelless, const ScorerParams& p) {
   if (a.text == b.text) return 1;
+  if (a.text.size() > kMaxFuzzyToken || b.text.size() > kMaxFuzzyToken) {
+    // Long tokens: by their prefixes, discounted by their lengths' ratio.
+    const double la = static_cast<double>(a.text.size());
+    const double lb = static_cast<double>(b.text.size());
+    return JaroWinkler(a.text.substr(0, kMaxFuzzyToken),
+                       b.text.substr(0, kMaxFuzzyToken)) *
+           std::min(la, lb) / std::max(la, lb);
+  }
   constexpr uint32_t kDigitBit = 1u << 26;
   if (a.letters != 0 && b.letters != 0) {
     if ((a.letters | b.letters) & kDigitBit) return 0;
@@ -277,8 +293,8 @@ double TokenSimilarity(const ScoredToken& a, const ScoredToken& b,
     const uint32_t mb = b.letters != 0 ? b.letters : LetterMask(b.text);
     const double la = static_cast<double>(a.text.size());
     const double lb = static_cast<double>(b.text.size());
-    const double m = static_cast<double>(
-        std::min(CountIn(a.text, mb), CountIn(b.text, ma)));
+    const double m =
+        static_cast<double>(std::min(CountIn(a.text, mb), CountIn(b.text, ma)));
     if (m == 0) return 0;
     double bound = (m / la + m / lb + 1) / 3;
     if (a.text[0] == b.text[0]) bound += 0.4 * (1 - bound);
@@ -289,8 +305,8 @@ double TokenSimilarity(const ScoredToken& a, const ScoredToken& b,
   if (short_token) sim *= p.short_token_factor;
   if (vowelless) {
     if (!a.skeleton.empty() && !b.skeleton.empty()) {
-      sim = std::max(sim, JaroWinkler(a.skeleton, b.skeleton) *
-                              p.vowelless_factor);
+      sim = std::max(sim,
+                     JaroWinkler(a.skeleton, b.skeleton) * p.vowelless_factor);
     }
   } else if (skeleton_boost && sim >= p.skeleton_min) {
     // Mohamed / Muhammad: one consonant frame, vowels spelled differently.
@@ -306,6 +322,7 @@ double NameScore(const std::vector<ScoredToken>& query,
   constexpr size_t kMax = 16;
   const size_t n = std::min(query.size(), kMax);
   const size_t m = std::min(candidate.size(), kMax);
+  ScreeningWork() += n * m;
   if (n == 0 || m == 0) {
     if (detail) *detail = NameScoreDetail{};
     return 0;
@@ -349,8 +366,10 @@ double NameScore(const std::vector<ScoredToken>& query,
           excess = wq + wc - 2 * w;
           wq = wc = w;
         }
-        pairs[np++] = {c, static_cast<uint8_t>(i), 1, static_cast<uint8_t>(j),
-                       1, wq, wc, excess};
+        pairs[np++] = {c,  static_cast<uint8_t>(i),
+                       1,  static_cast<uint8_t>(j),
+                       1,  wq,
+                       wc, excess};
       }
     }
   }
@@ -387,11 +406,13 @@ double NameScore(const std::vector<ScoredToken>& query,
         const double c = Credit(s, p);
         if (c <= 0) continue;
         if (two_is_query) {
-          pairs[np++] = {c, static_cast<uint8_t>(i), 2, static_cast<uint8_t>(j),
-                         1, w2, one[j].weight, 0};
+          pairs[np++] = {
+              c,  static_cast<uint8_t>(i), 2, static_cast<uint8_t>(j), 1,
+              w2, one[j].weight,           0};
         } else {
-          pairs[np++] = {c, static_cast<uint8_t>(j), 1, static_cast<uint8_t>(i),
-                         2, one[j].weight, w2, 0};
+          pairs[np++] = {
+              c, static_cast<uint8_t>(j), 1,  static_cast<uint8_t>(i),
+              2, one[j].weight,           w2, 0};
         }
       }
     }
@@ -399,12 +420,16 @@ double NameScore(const std::vector<ScoredToken>& query,
   merges(query, n, candidate, m, best_q, best_c, true);
   merges(candidate, m, query, n, best_c, best_q, false);
 
-  std::sort(pairs, pairs + np,
-            [](const Pair& a, const Pair& b) {
-              if (a.credit != b.credit) return a.credit > b.credit;
-              return a.wq + a.wc > b.wq + b.wc;
-            });
+  std::sort(pairs, pairs + np, [](const Pair& a, const Pair& b) {
+    if (a.credit != b.credit) return a.credit > b.credit;
+    return a.wq + a.wc > b.wq + b.wc;
+  });
   std::array<bool, kMax> used_q{}, used_c{};
+  size_t heaviest = 0;  // the query's heaviest token
+  for (size_t i = 1; i < n; ++i) {
+    if (query[i].weight > query[heaviest].weight) heaviest = i;
+  }
+  double heaviest_credit = 0;
   double num = 0, den = 0;
   int paired = 0;
   for (size_t k = 0; k < np; ++k) {
@@ -415,6 +440,9 @@ double NameScore(const std::vector<ScoredToken>& query,
     if (!free) continue;
     for (int d = 0; d < pr.qn; ++d) used_q[pr.qi + d] = true;
     for (int d = 0; d < pr.cn; ++d) used_c[pr.cj + d] = true;
+    if (pr.qi <= heaviest && heaviest < pr.qi + pr.qn) {
+      heaviest_credit = pr.credit;
+    }
     num += pr.credit * (pr.wq + pr.wc);
     den += pr.wq + pr.wc + pr.excess;
     ++paired;
@@ -444,6 +472,7 @@ double NameScore(const std::vector<ScoredToken>& query,
     detail->paired = paired;
     detail->unpaired_query = unpaired_q;
     detail->unpaired_candidate = unpaired_c;
+    detail->heaviest_credit = heaviest_credit;
   }
   return score;
 }

@@ -46,6 +46,20 @@ struct ScorerParams {
   double short_token_factor = 0.93;  // tokens of <= 4 letters, not equal
 };
 
+// Tokens longer than this many bytes are compared by their first
+// kMaxFuzzyToken bytes (Jaro-Winkler) times the ratio of their lengths, and
+// found in the index by exact text or by that prefix: the work of one
+// comparison is bounded.
+inline constexpr size_t kMaxFuzzyToken = 32;
+
+// The work this thread has done screening so far, in units a test can
+// bound (bytes normalised and hashed, character comparisons, postings
+// walked, token pairs scored): tests assert on it, never on time.
+// (An inline thread-local counter: the hot loops count at the cost of an
+// add.)
+inline thread_local uint64_t screening_work_count = 0;
+inline uint64_t& ScreeningWork() { return screening_work_count; }
+
 // Jaro-Winkler similarity (prefix scale 0.1, at most 4 characters), bytes.
 double JaroWinkler(std::string_view a, std::string_view b);
 
@@ -132,6 +146,7 @@ struct NameScoreDetail {
   int paired = 0;          // token pairs with credit
   int unpaired_query = 0;  // query tokens left over
   int unpaired_candidate = 0;
+  double heaviest_credit = 0;  // the credit of the query's heaviest token
 };
 
 // The similarity in [0, 1] of two names given as tokens. `vowelless`: either

@@ -48,6 +48,13 @@ struct ScreeningParams {
   double possible = 0.82;   // at or above: a possible match, needs review
   int max_candidates = 12;  // names scored per query name
   int max_results = 10;     // matches returned per query (best first)
+  // Below this many indexed names a list set is too small to tell common
+  // words from rare ones ("Global", "Logistics" once each among a dozen
+  // names): word weights then count the names of a background corpus too,
+  // the document frequencies of the published lists bundled in
+  // background_frequencies.inc (33,095 names), and a hit needs the query's
+  // heaviest word to match in full (else: a possible match). 0: never.
+  size_t background_below = 2000;
   ScorerParams scorer;
   // Adjustments to the name score.
   double type_conflict = 0.15;    // person vs entity/vessel/aircraft
@@ -79,6 +86,9 @@ struct Match {
   double score = 0;          // after adjustments, in [0, 1]
   double name_score = 0;     // the names alone
   bool exact = false;        // the names are equal once normalised
+  uint8_t disguise = 0;      // how the query name hid (Disguise bits)
+  bool reading = false;      // found by a Korean or Japanese reading of
+                             // Han characters (han_readings.h)
   MatchLevel level = MatchLevel::kNone;
   std::vector<std::string> reasons;  // the adjustments, in words
 };
@@ -95,6 +105,11 @@ class Screener {
   const ScreeningParams& params() const { return params_; }
   size_t indexed_names() const { return names_.size(); }
   size_t vocabulary_size() const { return tokens_.size(); }
+  // The weight (inverse document frequency) of a normalised token; an
+  // unlisted token weighs as the rarest.
+  double TokenWeight(std::string_view token) const;
+  // Whether the word weights count the background corpus.
+  bool background_weights() const { return background_; }
 
   // Matches at or above params().possible, best first, at most one per
   // entry and params().max_results in all. Thread-safe.
@@ -129,6 +144,16 @@ class Screener {
   struct Scratch;
   // Names are indexed and queried by their first kMaxTokens tokens.
   static constexpr size_t kMaxTokens = 16;
+ public:
+  // Tokens longer than this many bytes have no deletion neighbourhood and
+  // no skeleton look-up: they are found by their exact text or by their
+  // first kMaxFuzzyToken bytes (kMaxFuzzyToken in scorer.h), so the work
+  // per token is bounded whatever its length.
+  static constexpr size_t kMaxNeighbourhoodToken = kMaxFuzzyToken;
+  // Other readings tried per query name (han_readings.h): at most three.
+  static constexpr size_t kMaxReadings = 3;
+
+ private:
 
   void Build();
   void AddName(uint32_t entry, uint16_t name, const std::string& text,
@@ -142,7 +167,8 @@ class Screener {
                       std::vector<std::pair<uint32_t, float>>* out) const;
   void Candidates(const QueryName& q, Scratch& s,
                   std::vector<uint32_t>* out) const;
-  double ScoreName(QueryName& q, const IndexedName& n) const;
+  double ScoreName(QueryName& q, const IndexedName& n,
+                   NameScoreDetail* detail = nullptr) const;
   bool SameTokens(const QueryName& q, const IndexedName& n) const;
   // Applies type, country and identifier evidence; true when an IMO or
   // aircraft registration decided the match.
@@ -164,6 +190,7 @@ class Screener {
   std::vector<uint32_t> letters_;  // LetterMask
   absl::flat_hash_map<std::string, uint32_t> token_ids_;
   float unknown_weight_ = 1;
+  bool background_ = false;
 
   // Names and postings (CSR: postings_[posting_start_[t] ..
   // posting_start_[t+1]) are the names holding token t).
@@ -183,6 +210,7 @@ class Screener {
   };
   HashIndex deletions_;
   HashIndex skeleton_index_;
+  HashIndex prefixes_;  // tokens longer than kMaxFuzzyToken, by prefix
   // Each vocabulary token's neighbours (CSR), for queries of listed tokens.
   std::vector<uint32_t> neighbour_start_;
   std::vector<std::pair<uint32_t, float>> neighbours_;

@@ -5,14 +5,17 @@
 // look-up of a token's neighbours in it, which queries use too. The
 // screening of a query is in screener_query.cc.
 
-#include "indicators/screening/screener.h"
-
 #include <algorithm>
 #include <atomic>
+#include <iterator>
+#include <string_view>
+#include <utility>
 #include <cmath>
 #include <limits>
 
 #include "absl/strings/str_cat.h"
+#include "indicators/screening/han_readings.h"
+#include "indicators/screening/screener.h"
 #include "indicators/screening/text_util.h"
 
 namespace divrisk::screening {
@@ -84,7 +87,34 @@ void Screener::HashIndex::Lookup(uint64_t key, std::vector<uint32_t>* out,
 
 namespace {
 std::atomic<uint64_t> next_screener_id{1};
+
+#include "indicators/screening/background_frequencies.inc"
+
+const absl::flat_hash_map<absl::string_view, uint32_t>& BackgroundIndex() {
+  static const auto* index = [] {
+    auto* m = new absl::flat_hash_map<absl::string_view, uint32_t>();
+    m->reserve(std::size(kBackgroundFrequencies));
+    for (const auto& [token, df] : kBackgroundFrequencies) {
+      m->emplace(Sv(token), df);
+    }
+    return m;
+  }();
+  return *index;
+}
 }  // namespace
+
+double Screener::TokenWeight(std::string_view token) const {
+  auto it = token_ids_.find(Sv(token));
+  if (it != token_ids_.end()) return weights_[it->second];
+  if (background_) {
+    auto bg = BackgroundIndex().find(Sv(token));
+    if (bg != BackgroundIndex().end()) {
+      return std::log(1 + (names_.size() + kBackgroundNames) /
+                              static_cast<double>(bg->second));
+    }
+  }
+  return unknown_weight_;
+}
 
 Screener::Screener(ListSet lists, ScreeningParams params)
     : lists_(std::move(lists)), params_(params), id_(next_screener_id++) {
@@ -141,6 +171,13 @@ void Screener::Build() {
       for (const auto& [text, weak] :
            Variants(name.text, name.strength == NameStrength::kWeak)) {
         AddName(e, k, text, weak, entry.type == EntityType::kPerson);
+        // A name in Han characters also under its Korean and Japanese
+        // readings (han_readings.h), as weak aliases: a reading is a guess
+        // (a Chinese name read in Japanese is no name), so it counts only
+        // as close as a hit, and then for review.
+        for (const std::string& reading : HanReadings(text)) {
+          AddName(e, k, reading, true, entry.type == EntityType::kPerson);
+        }
       }
     }
     for (const Identifier& id : entry.identifiers) {
@@ -159,10 +196,23 @@ void Screener::Build() {
       ++df_[t];
     }
   }
-  const double total = std::max<double>(1, static_cast<double>(names_.size()));
+  double total = std::max<double>(1, static_cast<double>(names_.size()));
   weights_.resize(tokens_.size());
-  for (size_t t = 0; t < tokens_.size(); ++t) {
-    weights_[t] = static_cast<float>(std::log(1 + total / df_[t]));
+  background_ = names_.size() < params_.background_below;
+  if (background_) {
+    // A small list set: the frequencies of the background corpus too, as if
+    // its names were indexed beside these.
+    total += kBackgroundNames;
+    const auto& bg = BackgroundIndex();
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      auto it = bg.find(Sv(tokens_[t]));
+      const double df = df_[t] + (it == bg.end() ? 0.0 : it->second);
+      weights_[t] = static_cast<float>(std::log(1 + total / df));
+    }
+  } else {
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      weights_[t] = static_cast<float>(std::log(1 + total / df_[t]));
+    }
   }
   unknown_weight_ = static_cast<float>(std::log(1 + total));
   name_weight_.assign(names_.size(), 0);
@@ -189,9 +239,13 @@ void Screener::Build() {
     }
   }
   // Neighbourhoods.
-  std::vector<std::pair<uint64_t, uint32_t>> dels, skels;
+  std::vector<std::pair<uint64_t, uint32_t>> dels, skels, prefixes_pairs;
   for (uint32_t t = 0; t < tokens_.size(); ++t) {
     const std::string& s = tokens_[t];
+    if (s.size() > kMaxNeighbourhoodToken) {
+      prefixes_pairs.emplace_back(HashOf(s.substr(0, kMaxFuzzyToken)), t);
+      continue;
+    }
     if (s.size() >= 3) dels.emplace_back(HashOf(s), t);
     if (s.size() >= 4) {
       for (size_t i = 0; i < s.size(); ++i) dels.emplace_back(HashOf(s, i), t);
@@ -209,14 +263,15 @@ void Screener::Build() {
         index->values.push_back(pairs[j].second);
         ++j;
       }
-      index->ranges.emplace(pairs[i].first,
-                            std::pair{static_cast<uint32_t>(i),
-                                      static_cast<uint32_t>(j)});
+      index->ranges.emplace(
+          pairs[i].first,
+          std::pair{static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
       i = j;
     }
   };
   finish(dels, &deletions_);
   finish(skels, &skeleton_index_);
+  finish(prefixes_pairs, &prefixes_);
   // Each listed token's neighbours, found once (queries of listed tokens
   // then need no look-ups).
   neighbour_start_.assign(tokens_.size() + 1, 0);
@@ -231,8 +286,8 @@ void Screener::Build() {
 }
 
 void Screener::FindNeighbours(
-    std::string_view t, std::string_view skeleton, bool vowelless,
-    bool merged, uint32_t exact, std::vector<uint32_t>* found,
+    std::string_view t, std::string_view skeleton, bool vowelless, bool merged,
+    uint32_t exact, std::vector<uint32_t>* found,
     std::vector<std::pair<uint32_t, float>>* out) const {
   thread_local std::vector<uint32_t> seen;  // by vocabulary token
   thread_local uint32_t seen_epoch = 0;
@@ -242,11 +297,22 @@ void Screener::FindNeighbours(
     auto it = token_ids_.find(Sv(v));
     if (it != token_ids_.end()) found->push_back(it->second);
   }
-  const bool has_digit = std::any_of(
-      t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  // Counted once: at most the token and its deletion variants hashed, and
+  // its skeleton (the hot loops below then count nothing).
+  ScreeningWork() += t.size() > kMaxNeighbourhoodToken
+                         ? 2 * t.size() + kMaxFuzzyToken
+                         : t.size() * (t.size() + 2);
+  if (t.size() > kMaxNeighbourhoodToken) {
+    // A long token: its exact text (above) or its prefix, nothing more.
+    prefixes_.Lookup(HashOf(t.substr(0, kMaxFuzzyToken)), found);
+  }
+  const bool exact_only = t.size() > kMaxNeighbourhoodToken ||
+                          std::any_of(t.begin(), t.end(), [](char c) {
+                            return c >= '0' && c <= '9';
+                          });
   // Merged pairs ("jin"+"ping") are looked up exactly (and, for names
   // without vowels, by skeleton); single tokens also one edit away.
-  if (!has_digit && !merged && t.size() >= 3) {
+  if (!exact_only && !merged && t.size() >= 3) {
     deletions_.Lookup(HashOf(t), found);
     if (t.size() >= 4) {
       for (size_t k = 0; k < t.size(); ++k) {
@@ -254,13 +320,13 @@ void Screener::FindNeighbours(
       }
     }
   }
-  if (!has_digit && (!merged || vowelless) &&
+  if (!exact_only && (!merged || vowelless) &&
       (skeleton.size() >= 3 || (vowelless && skeleton.size() >= 2))) {
     // A skeleton shared by very many tokens says little; skip it.
     skeleton_index_.Lookup(HashOf(skeleton), found, kMaxSkeletonBucket);
   }
-  const ScoredToken qt{t, skeleton, 0, RomanisationGroupId(t), kNoTokenId,
-                       LetterMask(t)};
+  const ScoredToken qt{t,          skeleton,     0, RomanisationGroupId(t),
+                       kNoTokenId, LetterMask(t)};
   if (seen.size() < tokens_.size()) seen.resize(tokens_.size(), 0);
   if (++seen_epoch == 0) {
     std::fill(seen.begin(), seen.end(), 0);
@@ -270,8 +336,8 @@ void Screener::FindNeighbours(
   for (uint32_t v : *found) {
     if (seen[v] == seen_epoch) continue;
     seen[v] = seen_epoch;
-    const ScoredToken vt{tokens_[v], skeletons_[v], 0, groups_[v], v,
-                         letters_[v]};
+    const ScoredToken vt{tokens_[v], skeletons_[v], 0, groups_[v],
+                         v,          letters_[v]};
     const double sim =
         v == exact ? 1.0 : TokenSimilarity(qt, vt, vowelless, sp);
     if (sim <= sp.token_floor) continue;
@@ -280,6 +346,5 @@ void Screener::FindNeighbours(
   std::sort(out->begin(), out->end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });
 }
-
 
 }  // namespace divrisk::screening

@@ -4,14 +4,14 @@
 // evidence, and the per-thread cache of recent results. The index itself is
 // built in screener_index.cc.
 
-#include "indicators/screening/screener.h"
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "indicators/screening/han_readings.h"
+#include "indicators/screening/screener.h"
 #include "indicators/screening/text_util.h"
 
 namespace divrisk::screening {
@@ -28,9 +28,12 @@ constexpr double kMinSharedWeight = 0.5;
 
 const char* MatchLevelName(MatchLevel level) {
   switch (level) {
-    case MatchLevel::kNone: return "no match";
-    case MatchLevel::kPossible: return "possible match";
-    case MatchLevel::kHit: return "hit";
+    case MatchLevel::kNone:
+      return "no match";
+    case MatchLevel::kPossible:
+      return "possible match";
+    case MatchLevel::kHit:
+      return "hit";
   }
   return "no match";
 }
@@ -41,6 +44,7 @@ struct Screener::QueryName {
   std::vector<std::string> skeleton;
   std::vector<ScoredToken> scored;
   bool vowelless = false;
+  uint8_t disguise = 0;
   // For each token (and then each adjacent pair, merged): vocabulary tokens
   // close to it and their similarity.
   struct Lookup {
@@ -79,9 +83,11 @@ struct Screener::Scratch {
 
 void Screener::PrepareQuery(std::string_view text, bool person,
                             QueryName* q) const {
+  ScreeningWork() += text.size();
   NormalizedName nn = Normalize(text, person);
   if (nn.tokens.size() > kMaxTokens) nn.tokens.resize(kMaxTokens);
   q->vowelless = nn.vowelless();
+  q->disguise = nn.disguise;
   q->text = std::move(nn.tokens);
   const size_t n = q->text.size();
   // Lookups: each token, then each adjacent pair merged.
@@ -110,8 +116,8 @@ void Screener::PrepareQuery(std::string_view text, bool person,
         lookup.neighbours.push_back(neighbours_[k]);
       }
     } else {
-      FindNeighbours(t, q->skeleton[i], q->vowelless, merged, qt_exact,
-                     &found, &lookup.neighbours);
+      FindNeighbours(t, q->skeleton[i], q->vowelless, merged, qt_exact, &found,
+                     &lookup.neighbours);
     }
     float best_sim = 0, best_weight = unknown_weight_;
     for (const auto& [v, sim] : lookup.neighbours) {
@@ -122,10 +128,11 @@ void Screener::PrepareQuery(std::string_view text, bool person,
     }
     // A token not in the lists weighs as its closest listed token when
     // that is close (a typo of a common word stays common), else as the
-    // rarest.
+    // rarest (or, with background weights, as the background says).
     lookup.weight = exact != token_ids_.end() ? weights_[exact->second]
                     : best_sim >= 0.9         ? best_weight
-                                              : unknown_weight_;
+                    : background_ ? static_cast<float>(TokenWeight(t))
+                                  : unknown_weight_;
   }
   for (size_t i = n; i < q->text.size(); ++i) {
     q->lookups[i].weight =
@@ -196,6 +203,7 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
   // candidate.
   auto& rest = s.common;
   rest.clear();
+  uint64_t walked = 0;  // postings walked (ScreeningWork, added once)
   for (uint32_t i = 0; i < q.lookups.size(); ++i) {
     const QueryName::Lookup& l = q.lookups[i];
     const bool merged = i >= n;
@@ -205,23 +213,24 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
         rest.push_back({i, {token, sim}});
         continue;
       }
+      walked += posting_start_[token + 1] - posting_start_[token];
       for (uint32_t p = posting_start_[token]; p < posting_start_[token + 1];
            ++p) {
         add(postings_[p], i, value);
       }
     }
   }
+  ScreeningWork() += walked + rest.size();
   // The most the other tokens can add (rest_max). A name at or above
   // min_shared already qualifies; one below it may reach it with them.
   float rest_max = 0;
-  for (uint32_t i = 0; i < q.lookups.size(); ++i) {
-    float best = 0;
+  {
+    // One pass: the best credit of each lookup among the rest.
+    std::array<float, 2 * kMaxTokens> best{};
     for (const auto& [li, ts] : rest) {
-      if (li == i) {
-        best = std::max(best, q.lookups[i].weight * credit(ts.second));
-      }
+      best[li] = std::max(best[li], q.lookups[li].weight * credit(ts.second));
     }
-    rest_max += best;
+    for (uint32_t i = 0; i < q.lookups.size(); ++i) rest_max += best[i];
   }
   auto& maybe = s.maybe;
   maybe.clear();
@@ -238,6 +247,13 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
   // tokens are checked against marks on the vocabulary).
   if (!rest.empty()) {
     if (s.marks.size() < tokens_.size()) s.marks.resize(tokens_.size());
+    // Grouped by token, so that a name's token finds its entries in one
+    // run (not by scanning the rest of the list for each token).
+    std::sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) {
+      return a.second.first != b.second.first
+                 ? a.second.first < b.second.first
+                 : a.first < b.first;
+    });
     for (uint32_t c = 0; c < rest.size(); ++c) {
       Scratch::Mark& m = s.marks[rest[c].second.first];
       if (m.epoch != s.epoch) m = {s.epoch, c};
@@ -249,8 +265,8 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
         const uint32_t token = name_tokens_[nm.first_token + t];
         const Scratch::Mark& m = s.marks[token];
         if (m.epoch != s.epoch) continue;
-        for (uint32_t c = m.first; c < rest.size(); ++c) {
-          if (rest[c].second.first != token) continue;
+        for (uint32_t c = m.first;
+             c < rest.size() && rest[c].second.first == token; ++c) {
           const uint32_t i = rest[c].first;
           if (credited >> (i & 63) & 1) continue;
           credited |= uint64_t{1} << (i & 63);
@@ -272,10 +288,9 @@ void Screener::Candidates(const QueryName& q, Scratch& s,
     auto estimate = [&](uint32_t name) {
       return s.slots[name].acc / (q.total_weight + name_weight_[name]);
     };
-    std::nth_element(out->begin(), out->begin() + static_cast<long>(k),
-                     out->end(), [&](uint32_t a, uint32_t b) {
-                       return estimate(a) > estimate(b);
-                     });
+    std::nth_element(
+        out->begin(), out->begin() + static_cast<long>(k), out->end(),
+        [&](uint32_t a, uint32_t b) { return estimate(a) > estimate(b); });
     out->resize(k);
   }
 }
@@ -293,7 +308,8 @@ bool Screener::SameTokens(const QueryName& q, const IndexedName& n) const {
   return a == b;
 }
 
-double Screener::ScoreName(QueryName& q, const IndexedName& n) const {
+double Screener::ScoreName(QueryName& q, const IndexedName& n,
+                           NameScoreDetail* detail) const {
   thread_local std::vector<ScoredToken> candidate;
   candidate.clear();
   for (uint32_t i = 0; i < n.token_count; ++i) {
@@ -302,7 +318,7 @@ double Screener::ScoreName(QueryName& q, const IndexedName& n) const {
         {tokens_[t], skeletons_[t], weights_[t], groups_[t], t, letters_[t]});
   }
   return NameScore(q.scored, candidate, q.vowelless || n.vowelless,
-                   params_.scorer, nullptr, &q.cache);
+                   params_.scorer, detail, &q.cache);
 }
 
 MatchLevel Screener::LevelOf(double score) const {
@@ -379,8 +395,7 @@ bool Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
                               })) {
         m->score -= params_.id_conflict;
         m->reasons.push_back(absl::StrCat(IdKindName(q.kind), " differs (",
-                                          q.value, " / listed ", l.value,
-                                          ")"));
+                                          q.value, " / listed ", l.value, ")"));
       }
     }
   }
@@ -480,39 +495,66 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
   }
   thread_local QueryName q;
   thread_local std::vector<uint32_t> candidates;
+  thread_local std::vector<std::string> readings;
   for (size_t k = 0; k < query.names.size(); ++k) {
-    PrepareQuery(query.names[k], query.type == EntityType::kPerson, &q);
-    if (q.scored.empty()) continue;
-    if (exhaustive) {
-      candidates.resize(names_.size());
-      for (uint32_t c = 0; c < names_.size(); ++c) candidates[c] = c;
-    } else {
-      Candidates(q, scratch, &candidates);
-    }
-    for (uint32_t c : candidates) {
-      const IndexedName& n = names_[c];
-      const double s = ScoreName(q, n);
-      if (s + lift < params_.possible) continue;
-      // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
-      // name as close as a hit is reported, and then for review.
-      if (n.weak && s < params_.hit) continue;
-      Match m;
-      m.entry = n.entry;
-      m.listed_name = n.name;
-      m.query_name = static_cast<int>(k);
-      m.score = s;
-      m.name_score = s;
-      m.exact = SameTokens(q, n);
-      const bool decisive = Adjust(query, lists_.entries[n.entry], &m);
-      m.level = LevelOf(m.score);
-      if (n.weak && m.level == MatchLevel::kHit && !decisive) {
-        m.level = MatchLevel::kPossible;
-        m.reasons.push_back("weak alias: at most a possible match");
+    // The name, then its Korean and Japanese readings if it is written in
+    // Han characters (han_readings.h).
+    readings = HanReadings(query.names[k]);
+    if (readings.size() > kMaxReadings) readings.resize(kMaxReadings);
+    uint8_t disguise = 0;
+    for (size_t r = 0; r <= readings.size(); ++r) {
+      PrepareQuery(r == 0 ? std::string_view(query.names[k])
+                          : std::string_view(readings[r - 1]),
+                   query.type == EntityType::kPerson, &q);
+      if (r == 0) disguise = q.disguise;
+      if (q.scored.empty()) continue;
+      if (exhaustive) {
+        candidates.resize(names_.size());
+        for (uint32_t c = 0; c < names_.size(); ++c) candidates[c] = c;
+      } else {
+        Candidates(q, scratch, &candidates);
       }
-      keep(std::move(m));
+      for (uint32_t c : candidates) {
+        const IndexedName& n = names_[c];
+        NameScoreDetail detail;
+      const double s = ScoreName(q, n, &detail);
+        if (s + lift < params_.possible) continue;
+        // A weak alias ("a.k.a. 'PATRICIO'") alone identifies no one: only a
+        // name as close as a hit is reported, and then for review.
+        if (n.weak && s < params_.hit) continue;
+      // Likewise a Korean or Japanese reading of the query: 王芳 read in
+      // Japanese ("o ho") is close to many short names.
+      if (r > 0 && s < params_.hit) continue;
+        Match m;
+        m.entry = n.entry;
+        m.listed_name = n.name;
+        m.query_name = static_cast<int>(k);
+        m.score = s;
+        m.name_score = s;
+        m.exact = SameTokens(q, n);
+        m.disguise = disguise;
+        m.reading = r > 0;
+        const bool decisive = Adjust(query, lists_.entries[n.entry], &m);
+        m.level = LevelOf(m.score);
+        if (background_ && m.level == MatchLevel::kHit && !decisive &&
+          !m.exact && detail.heaviest_credit < 1) {
+        // A small list set (background weights): a hit needs the name's
+        // most distinctive word in full ("Westgate Global Logistics" is no
+        // hit on "Eastgate Global Logistics FZE").
+        m.level = MatchLevel::kPossible;
+        m.reasons.push_back(
+            "its most distinctive word differs: at most a possible match");
+      }
+      if (n.weak && m.level == MatchLevel::kHit && !decisive) {
+          m.level = MatchLevel::kPossible;
+          m.reasons.push_back("weak alias: at most a possible match");
+        }
+        keep(std::move(m));
+      }
     }
   }
-  std::erase_if(best, [](const Match& m) { return m.level == MatchLevel::kNone; });
+  std::erase_if(best,
+                [](const Match& m) { return m.level == MatchLevel::kNone; });
   std::sort(best.begin(), best.end(), [](const Match& a, const Match& b) {
     if (a.score != b.score) return a.score > b.score;
     return a.entry < b.entry;
@@ -525,12 +567,30 @@ std::vector<Match> Screener::Run(const ScreeningQuery& query,
 
 double Screener::CompareNames(std::string_view a, std::string_view b,
                               NameScoreDetail* detail, EntityType type) const {
-  QueryName qa, qb;
+  // Each name as written and under its Korean and Japanese readings, if
+  // it has Han characters: the best pairing counts.
+  std::vector<std::string> as = HanReadings(a), bs = HanReadings(b);
+  as.insert(as.begin(), std::string(a));
+  bs.insert(bs.begin(), std::string(b));
   const bool person = type == EntityType::kPerson;
-  PrepareQuery(a, person, &qa);
-  PrepareQuery(b, person, &qb);
-  return NameScore(qa.scored, qb.scored, qa.vowelless || qb.vowelless,
-                   params_.scorer, detail);
+  double best = -1;
+  NameScoreDetail d;
+  for (const std::string& x : as) {
+    QueryName qa;
+    PrepareQuery(x, person, &qa);
+    for (const std::string& y : bs) {
+      QueryName qb;
+      PrepareQuery(y, person, &qb);
+      const double s =
+          NameScore(qa.scored, qb.scored, qa.vowelless || qb.vowelless,
+                    params_.scorer, &d);
+      if (s > best) {
+        best = s;
+        if (detail != nullptr) *detail = d;
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace divrisk::screening

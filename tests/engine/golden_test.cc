@@ -105,6 +105,50 @@ TEST(ExamplesTest, EveryExampleMeetsItsDeclaredExpectation) {
   }
 }
 
+// Issue 14: the Hong Kong forwarder of the bundled example written to slip
+// past screening (invisible characters, a digit for a letter, Cyrillic
+// look-alikes, a bidi override) is still a sanctions hit, and the disguise
+// is itself a red flag (PL-1.disguised_name).
+TEST(DisguisedNameTest, TheHongKongForwarderStillRefuses) {
+  const std::string path = std::string(DIVRISK_SOURCE_DIR) +
+                           "/examples/sanctioned-forwarder-name-variant-hong-"
+                           "kong.yaml";
+  absl::StatusOr<std::string> text = ReadFileToString(path);
+  ASSERT_TRUE(text.ok()) << text.status();
+  const std::string clean =
+      "name: Leader (Hong Kong) International Trading Co. Ltd.";
+  const size_t at = text->find(clean);
+  ASSERT_NE(at, std::string::npos);
+  for (const char* name : {
+           R"("\u200BLeader (Hong Kong) \u200BInternational Trading Co. Ltd.")",
+           R"("Lea\u200Dder (Hong Kong) International Trading Co. Ltd.\u200E\u2060")",
+           R"("Leader (Hong Kong) Internationa1 Trading Co. Ltd.")",
+           R"("Lеаdеr (Hоng Kоng) Intеrnаtiоnаl Trаding Cо. Ltd.")",
+           R"("\u202ELeader (Hong Kong) International Trading Co. Ltd.\u202C")",
+       }) {
+    std::string disguised = *text;
+    disguised.replace(at, clean.size(), std::string("name: ") + name);
+    absl::StatusOr<Case> c = ReadCaseText(disguised, CaseSyntax::kYaml,
+                                          "disguised.yaml",
+                                          *DefaultPlan().reference);
+    ASSERT_TRUE(c.ok()) << c.status();
+    Executor executor(DefaultPlan());
+    BatchScores scores;
+    executor.Score(std::span<const Case>(&*c, 1), &scores);
+    std::string json;
+    AppendAssessmentJson(DefaultPlan(), Explain(DefaultPlan(), *c, scores, 0),
+                         &json);
+    EXPECT_THAT(json, ::testing::HasSubstr("\"recommendation\":\"refuse\""))
+        << name;
+    EXPECT_THAT(json, ::testing::HasSubstr("\"gate\":\"PL-1.sanctioned\""))
+        << name;
+    EXPECT_THAT(json,
+                ::testing::HasSubstr("\"indicator\":\"PL-1.disguised_name\""))
+        << name;
+    EXPECT_THAT(json, ::testing::HasSubstr("name disguised")) << name;
+  }
+}
+
 class SharedExamples : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -1,5 +1,6 @@
 #include "indicators/screening/eval/evaluation.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "absl/container/flat_hash_map.h"
@@ -76,6 +77,12 @@ double EvalReport::UnRecallUntreated() const {
 }
 double EvalReport::UnRecallTreated() const {
   return Ratio(treated_found, un_total - un_unresolved);
+}
+double EvalReport::DisguiseCleanRecall() const {
+  return Ratio(disguise_clean_found, disguise_names);
+}
+double EvalReport::DisguisedRecall() const {
+  return Ratio(disguise_found, disguise_queries);
 }
 double EvalReport::FalsePositiveRate() const {
   return Ratio(global_flagged + us_flagged, global_total + us_total);
@@ -194,6 +201,49 @@ absl::StatusOr<EvalReport> RunScreeningEval(const std::string& dir,
       if (hit) ++r.treated_hit;
     }
   }
+  // Disguises of every strong Latin-script UN-listed name.
+  {
+    const auto& entries = un_screener.lists().entries;
+    size_t index = 0;
+    for (uint32_t e = 0; e < entries.size(); ++e) {
+      for (const ListedName& n : entries[e].names) {
+        if (n.strength == NameStrength::kWeak || n.original_script) continue;
+        if (std::any_of(n.text.begin(), n.text.end(), [](char c) {
+              return static_cast<unsigned char>(c) >= 0x80;
+            })) {
+          continue;
+        }
+        ScreeningQuery q;
+        q.type = entries[e].type;
+        auto found = [&](const std::string& text) {
+          q.names.assign(1, text);
+          for (const Match& m : un_screener.ScreenUncached(q)) {
+            if (m.entry == e) return true;
+          }
+          return false;
+        };
+        ++r.disguise_names;
+        if (found(n.text)) ++r.disguise_clean_found;
+        for (int k = 0; k < kDisguiseKinds; ++k) {
+          const auto kind = static_cast<DisguiseKind>(k);
+          const std::string d = DisguiseName(n.text, kind, index);
+          ++r.disguise_queries;
+          if (found(d)) {
+            ++r.disguise_found;
+            ++r.disguise_kind_found[static_cast<size_t>(k)];
+          } else {
+            r.disguise_missed.push_back(
+                absl::StrCat(DisguiseKindName(kind), ": ", n.text));
+          }
+          if (Normalize(d, q.type == EntityType::kPerson).disguise !=
+              kNotDisguised) {
+            ++r.disguise_flagged;
+          }
+        }
+        ++index;
+      }
+    }
+  }
   // Negatives against all lists.
   for (const bool global : {true, false}) {
     auto rows = ReadCsv(global ? files.negatives_global
@@ -293,6 +343,20 @@ std::string FormatEvalTable(const EvalReport& r, bool details) {
   line(absl::StrFormat(
       "| cross-script pairs matched | %d pairs | **%d of %d** | all |",
       r.cross_total, r.cross_matched, r.cross_total));
+  line(absl::StrFormat(
+      "| UN-listed names disguised: recall | %d names x %d disguises | "
+      "**%.4f** (the names as listed: %.4f; %d of %d disguises flagged) | "
+      "within 0.01 of as listed |",
+      r.disguise_names, kDisguiseKinds, r.DisguisedRecall(),
+      r.DisguiseCleanRecall(), r.disguise_flagged, r.disguise_queries));
+  std::string kinds;
+  for (int k = 0; k < kDisguiseKinds; ++k) {
+    absl::StrAppend(&kinds, k ? ", " : "",
+                    DisguiseKindName(static_cast<DisguiseKind>(k)), " ",
+                    r.disguise_kind_found[static_cast<size_t>(k)]);
+  }
+  line(absl::StrCat("Disguises found, by kind (of ", r.disguise_names,
+                    " each): ", kinds, "."));
   line("");
   if (!details) {
     line(absl::StrFormat("Evaluation took %.2f s.", r.seconds));
@@ -312,6 +376,11 @@ std::string FormatEvalTable(const EvalReport& r, bool details) {
                          r.treated_missed.size()));
     for (const std::string& s : r.treated_missed) line("  " + s);
   }
+  if (!r.disguise_missed.empty()) {
+    line(absl::StrFormat("Disguised names missed (%d):",
+                         r.disguise_missed.size()));
+    for (const std::string& s : r.disguise_missed) line("  " + s);
+  }
   if (!r.negatives_flagged.empty()) {
     line(absl::StrFormat("Negatives flagged (%d):", r.negatives_flagged.size()));
     for (const std::string& s : r.negatives_flagged) line("  " + s);
@@ -324,9 +393,11 @@ std::string EvalJson(const EvalReport& r) {
   return absl::StrFormat(
       "{\"pairs_f1\": %.4f, \"logicv2_f1\": %.4f, \"un_recall_untreated\": "
       "%.4f, \"un_recall_treated\": %.4f, \"false_positive_rate\": %.4f, "
-      "\"cross_script_matched\": %d, \"cross_script_total\": %d}",
+      "\"cross_script_matched\": %d, \"cross_script_total\": %d, "
+      "\"disguised_recall\": %.4f}",
       r.pairs.F1(), r.logicv2.F1(), r.UnRecallUntreated(), r.UnRecallTreated(),
-      r.FalsePositiveRate(), r.cross_matched, r.cross_total);
+      r.FalsePositiveRate(), r.cross_matched, r.cross_total,
+      r.DisguisedRecall());
 }
 
 }  // namespace divrisk::screening

@@ -19,14 +19,21 @@
 //    nationality; a false positive is any match at or above `possible`.
 //  - Cross-script pairs (watchman, 22): matched when the two names score at
 //    or above `possible`.
+//  - Disguises (disguise.h): every strong Latin-script name of every UN
+//    entry, screened against the UN list alone (with its entity type, no
+//    country) as written (clean recall) and under each of the nine
+//    disguises (disguised recall, over all names times disguises); found
+//    when its entry comes back at or above `possible`.
 
 #ifndef DIVRISK_INDICATORS_SCREENING_EVAL_EVALUATION_H_
 #define DIVRISK_INDICATORS_SCREENING_EVAL_EVALUATION_H_
 
+#include <array>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "indicators/screening/eval/disguise.h"
 #include "indicators/screening/screener.h"
 
 namespace divrisk::screening {
@@ -59,7 +66,15 @@ struct EvalReport {
   // Cross-script.
   int cross_total = 0, cross_matched = 0;
   std::vector<std::string> cross_missed;
+  // Disguises of UN-listed names.
+  int disguise_names = 0, disguise_clean_found = 0;
+  int disguise_queries = 0, disguise_found = 0, disguise_flagged = 0;
+  std::array<int, kDisguiseKinds> disguise_kind_found{};
+  std::vector<std::string> disguise_missed;  // "kind: name"
   double seconds = 0;
+
+  double DisguiseCleanRecall() const;
+  double DisguisedRecall() const;
 
   double UnRecallUntreated() const;
   double UnRecallTreated() const;
@@ -76,7 +91,7 @@ std::string FormatEvalTable(const EvalReport& r, bool details);
 
 // One line of JSON: pairs_f1, logicv2_f1, un_recall_untreated,
 // un_recall_treated, false_positive_rate, cross_script_matched,
-// cross_script_total.
+// cross_script_total, disguised_recall.
 std::string EvalJson(const EvalReport& r);
 
 }  // namespace divrisk::screening
