@@ -52,6 +52,14 @@ inline std::string Join(const std::vector<std::string_view>& parts,
   return out;
 }
 
+// Whether every byte of `s` is ASCII (the fast path of normalisation).
+inline bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
 }  // namespace divrisk::screening
 
 #endif  // DIVRISK_INDICATORS_SCREENING_TEXT_UTIL_H_
