@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -41,13 +42,18 @@ struct RuleSetLimits {
   double max_magnitude = 1e6;     // weights, caps, band bounds, thresholds
 };
 
-// What a compile takes from outside the rule set.
+// What a compile takes from outside the rule set; none of it changes the
+// rule set's identity (SHA-256).
 struct CompileOptions {
   // The directory of the lists `divrisk lists update` installed
   // (rules/installed_lists.h). A rule set whose `screening.installed_lists`
   // names lists screens against those found there; "" uses none, whatever
   // the rule set asks (tests and goldens do not depend on the machine).
   std::string lists_dir;
+  // The deciding state for every case (`--authority`): it wins over the
+  // case's licensing_state and the rule set's authority.state
+  // (engine/model/deciding_state.h). It must be in the country table.
+  std::optional<CountryCode> authority;
 };
 
 // Compiles the rule set whose files `read` returns. `origin` prefixes

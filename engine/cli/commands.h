@@ -26,14 +26,18 @@ int ExitAfterFlushingStdout(int code);
 
 // The rule set in `dir`, compiled, with the lists installed in `lists_dir`
 // when the rule set uses them ("" for none); null after its errors went to
-// stderr.
+// stderr. `authority` (--authority, an ISO code or empty) is the deciding
+// state for every case, winning over the case's licensing_state and the
+// rule set's authority.state.
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
-                                            const std::string& lists_dir = "");
+                                            const std::string& lists_dir = "",
+                                            const std::string& authority = "");
 
 struct AssessOptions {
   std::string rules_dir;
   std::string lists_dir;
   std::string format = "text";  // text | json
+  std::string authority;        // --authority CC, or empty
   std::string file;
 };
 int RunAssess(const AssessOptions& options);
@@ -48,6 +52,7 @@ int RunValidate(const ValidateOptions& options);
 struct BatchOptions {
   std::string rules_dir;
   std::string lists_dir;
+  std::string authority;  // --authority CC, or empty
   int threads = 0;  // 0: all cores
   std::string output = "full";  // full | summary
   std::string output_file;      // empty: stdout
@@ -65,6 +70,7 @@ struct DiffCommandOptions {
   std::string old_rules;
   std::string new_rules;
   std::string lists_dir;
+  std::string authority;        // --authority CC, or empty: for both rule sets
   std::string format = "text";  // text | json
   int threads = 0;              // 0: all cores
   size_t top = 10;

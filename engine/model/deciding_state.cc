@@ -97,9 +97,16 @@ std::string DecidingStateReason(const Case& c, const DecidingState& d) {
                               "transaction brokering: the applicant is the ",
                               "broker)");
         case Transaction::kTransit:
-        case Transaction::kTransshipment:
-          return absl::StrCat(state, ": assumed, the ", word,
-                              " state of the route (transaction ", word, ")");
+        case Transaction::kTransshipment: {
+          const Stops s = RouteStops(c);
+          const bool changes = s.transshipment.size() == 1 && d.state &&
+                               s.transshipment[0] == *d.state;
+          return absl::StrCat(state, ": assumed, ",
+                              changes ? "the state where the goods change "
+                                        "conveyance"
+                                      : "the only transit state of the route",
+                              " (transaction ", word, ")");
+        }
       }
       break;
     case DecidingStateBasis::kUndetermined:

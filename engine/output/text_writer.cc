@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "engine/doc/fixed_point.h"
 #include "engine/output/screening_writer.h"
+#include "engine/model/deciding_state.h"
 #include "engine/scoring/score_math.h"
 
 namespace divrisk {
@@ -42,6 +43,22 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
   absl::StrAppend(out, "Rule set: ", plan.name, " ", plan.version,
                   " sha256:", plan.sha256, "\n");
   AppendScreeningText(plan, a.c->assessed_on, out);
+  std::vector<std::string> invented;
+  for (const ReferenceFileInfo& f : plan.reference->files) {
+    if (f.illustrative)
+      invented.push_back(absl::StrCat(f.kind, " (", f.file, ")"));
+  }
+  if (!invented.empty()) {
+    absl::StrAppend(out,
+                    "WARNING: illustrative reference data in use, not "
+                    "real records: ",
+                    absl::StrJoin(invented, ", "),
+                    ". Not for a real decision.\n");
+  }
+  absl::StrAppend(
+      out, "Deciding state: ",
+      DecidingStateReason(*a.c, ResolveDecidingState(*a.c, *plan.reference)),
+      "\n");
 
   absl::StrAppend(out, "\nHard stops:\n");
   if (a.hard_stops.empty() && !r.overriding_risk) {

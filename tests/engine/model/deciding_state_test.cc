@@ -65,8 +65,8 @@ TEST(DecidingState, TransshipmentIsWhereTheGoodsChangeConveyance) {
   const DecidingState d = ResolveDecidingState(c, ReferenceData());
   EXPECT_EQ(d.state, CC("NG"));
   EXPECT_EQ(DecidingStateReason(c, d),
-            "NG: assumed, the transshipment state of the route (transaction "
-            "transshipment)");
+            "NG: assumed, the state where the goods change conveyance "
+            "(transaction transshipment)");
   const std::vector<TransitStop> stops = TransitStops(c, d.state);
   ASSERT_EQ(stops.size(), 1u);
   EXPECT_EQ(stops[0].country, CC("TR"));
@@ -77,7 +77,11 @@ TEST(DecidingState, TransitThroughOneStateIsThatState) {
   c.transaction = Transaction::kTransit;
   c.transport.emplace();
   c.transport->legs = {L("GB", "NL"), L("NL", "NG")};
-  EXPECT_EQ(ResolveDecidingState(c, ReferenceData()).state, CC("NL"));
+  const DecidingState d = ResolveDecidingState(c, ReferenceData());
+  EXPECT_EQ(d.state, CC("NL"));
+  EXPECT_EQ(DecidingStateReason(c, d),
+            "NL: assumed, the only transit state of the route (transaction "
+            "transit)");
 }
 
 TEST(DecidingState, TransitThroughSeveralStatesIsUndetermined) {
