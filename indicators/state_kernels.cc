@@ -11,6 +11,12 @@
 //                             where it states one
 //   importing_state_controls  the same for the end user's country, with its
 //                             export_controls strength (re-export control)
+//   exporting_state_controls  the same for the exporter's country when
+//                             another state decides (a transit or
+//                             transshipment licence: the consignor's state
+//                             licensed the export); 0 when the exporter's
+//                             state decides (its controls are the
+//                             authority's own)
 //   transit_not_authorised    the share of transit states with neither a
 //                             transit authorisation nor a transit
 //                             consultation answered confirmed/no_objection
@@ -163,6 +169,38 @@ class ImportingStateControls : public KernelBase<ImportingStateControls> {
   double partial_value_;
 };
 
+// ATT Art. 9, 11(1): a transit or transshipment state relies on the
+// exporting state's licence and controls; an exporting state relies on
+// its own.
+class ExportingStateControls : public KernelBase<ExportingStateControls> {
+ public:
+  ExportingStateControls(KernelParams& p, const ReferenceData& ref)
+      : ref_(ref), partial_value_(p.Fraction("partial_value", 0.5)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const CountryCode country = c.exporter.country;
+    const DecidingState decider = ResolveDecidingState(c, ref_);
+    if (!decider.state) {
+      if (ev) ev->Unknown("licensing_state");
+      return kUnknown;
+    }
+    if (*decider.state == country) return 0;
+    const double v =
+        ControlsValue(ref_, country, &CountryProfile::export_controls, "export",
+                      c.assessed_on, partial_value_, ev);
+    if (ev && v > 0) {
+      ev->Add("exporter.country",
+              absl::StrCat(Cc(country), ", the exporting state; ",
+                           Cc(*decider.state), " decides"));
+    }
+    return v;
+  }
+
+ private:
+  const ReferenceData& ref_;
+  double partial_value_;
+};
+
 // ATT Art. 9 and WA-TT: each transit state should have authorised the
 // transit or said it has no objection. Only what was known by assessed_on
 // counts (Art. 6(3)); an undated answer counts, since the record holds it.
@@ -229,6 +267,7 @@ class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
 void RegisterStateKernels(KernelRegistry& registry) {
   RegisterKernel<TransitStateControls>(registry, "transit_state_controls");
   RegisterKernel<ImportingStateControls>(registry, "importing_state_controls");
+  RegisterKernel<ExportingStateControls>(registry, "exporting_state_controls");
   RegisterKernel<TransitNotAuthorised>(registry, "transit_not_authorised");
 }
 

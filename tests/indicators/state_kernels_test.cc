@@ -42,6 +42,27 @@ TEST(TransitStateControls, TheDecidingStateIsNotItsOwnTransitState) {
   EXPECT_EQ(RunKernel("transit_state_controls", c).value, 1);  // AE only
 }
 
+// Issue 11: the state whose controls are judged. A transit state relies on
+// the exporting state's licence; an exporting state on its own controls.
+TEST(ExportingStateControls, JudgedWhenAnotherStateDecides) {
+  Case c = RouteCase({"AE"});
+  c.exporter.country = CC("BF");  // ATT party, not Wassenaar
+  c.transport->legs[0].from = CC("BF");
+  EXPECT_EQ(RunKernel("exporting_state_controls", c).value, 0);  // BF decides
+  c.transaction = Transaction::kTransshipment;
+  c.transport->legs[0].transshipment = true;  // AE decides
+  KernelRun r = RunKernel("exporting_state_controls", c);
+  EXPECT_EQ(r.value, 0.5);
+  EXPECT_EQ(r.evidence.facts.back(),
+            (Fact{"exporter.country", "BF, the exporting state; AE decides"}));
+  // Transit through two states, neither a transshipment: undetermined.
+  c.transaction = Transaction::kTransit;
+  c.transport->legs = {MakeLeg("BF", "AE"), MakeLeg("AE", "GB"),
+                       MakeLeg("GB", "NO")};
+  EXPECT_TRUE(IsUnknownWith(RunKernel("exporting_state_controls", c),
+                            {"licensing_state"}));
+}
+
 TEST(TransitNotAuthorised, TheDecidingStateNeedsNoAuthorisationFromItself) {
   Case c = RouteCase({"AE"});
   c.transaction = Transaction::kTransshipment;
