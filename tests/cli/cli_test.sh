@@ -65,6 +65,14 @@ expect "json: reference files" grep -q '"reference":\[{"file":"reference/countri
 expect "default rule set: no illustrative warning" test -z "$(grep WARNING "$work/ca.txt")"
 "$bin" assess --rules "$src/rules/att-example-authority" "$work/ve.yaml" > "$work/ex.txt"
 expect "example rule set: illustrative warning" grep -q "^WARNING: illustrative reference data in use" "$work/ex.txt"
+# batch and diff take --authority too: one JSON line, decided by DE and CA.
+printf '{"format":"divrisk-case/1","id":"DEMO-VE-1","assessed_on":"2026-05-04","exporter":{"name":"Example Arms Ltd","country":"GB","kind":"company"},"goods":[{"category":"small_arms","description":"pistols","quantity":500}],"end_user":{"name":"National Police","country":"VE","kind":"police"}}\n' > "$work/ve.jsonl"
+"$bin" batch --authority DE --output summary "$work/ve.jsonl" > "$work/ve-de.jsonl" 2> /dev/null; check "batch --authority DE" 0 $?
+expect "batch DE: A6-2" grep -q '"hard_stops":\["A6-2"\]' "$work/ve-de.jsonl"
+"$bin" batch --authority CA --output summary "$work/ve.jsonl" > "$work/ve-ca.jsonl" 2> /dev/null; check "batch --authority CA" 0 $?
+expect "batch CA: no gate" grep -q '"hard_stops":\[\]' "$work/ve-ca.jsonl"
+"$bin" diff --authority DE --old "$src/rules/att-default" --new "$src/rules/att-default" --format json "$work/ve.jsonl" > "$work/ve-diff.json" 2> /dev/null
+check "diff --authority DE" 0 $?
 
 "$bin" validate "$src"/examples/*.yaml > /dev/null; check "validate examples" 0 $?
 "$bin" validate "$example" "$work/bad.yaml" > "$work/out"; check "validate with one bad" 1 $?
