@@ -140,6 +140,17 @@ class EmbargoKernel : public KernelBase<EmbargoKernel> {
       const bool to_end_user = Matches(c, *e, &matches);
       if (matches.empty()) continue;
       if (!CoversGoods(c, *e, &matches)) continue;
+      // An exemption settles it, whoever decides.
+      if (std::optional<size_t> k = Exemption(c, *e)) {
+        if (ev) {
+          const Authorisation& a = c.authorisations[*k];
+          ev->Add(ItemPath("authorisations", *k),
+                  absl::StrCat(a.body, " authorisation", a.reference ? " " : "",
+                               a.reference.value_or(""), ": exempts ", e->id,
+                               ", not counted"));
+        }
+        continue;
+      }
       if (!decider) decider = ResolveDecidingState(c, ref_);
       const Binding binding = BindsOn(bound, *decider, c.assessed_on);
       if (applies_ != Applies::kAny) {
@@ -153,16 +164,6 @@ class EmbargoKernel : public KernelBase<EmbargoKernel> {
         }
       }
       const std::string ref_path = absl::StrCat("ref.embargoes[", e->id, "]");
-      if (std::optional<size_t> k = Exemption(c, *e)) {
-        if (ev) {
-          const Authorisation& a = c.authorisations[*k];
-          ev->Add(ItemPath("authorisations", *k),
-                  absl::StrCat(a.body, " authorisation", a.reference ? " " : "",
-                               a.reference.value_or(""), ": exempts ", e->id,
-                               ", not counted"));
-        }
-        continue;
-      }
       const double v = ScopeValue(c, *e, to_end_user, &matches, ev);
       max.Add(v);
       if (!ev || v == 0) continue;

@@ -258,6 +258,20 @@ TEST(EmbargoJurisdiction, UndeterminedDecidingStateIsUnknown) {
   EXPECT_EQ(RunKernel("embargo", c, kUn).value, 1);
 }
 
+// An exemption from the imposing body settles the embargo even when who
+// decides is not known.
+TEST(EmbargoJurisdiction, ExemptionSettlesItWhoeverDecides) {
+  Case c = RouteCase({"AE", "BF"});
+  c.end_user.country = CC("RU");
+  c.transport->legs.back().to = CC("RU");
+  c.transaction = Transaction::kTransit;  // undetermined
+  c.authorisations.push_back({"EU", "EU-EX-1", std::nullopt});
+  KernelRun r = RunKernel("embargo", c, kEu);
+  EXPECT_EQ(r.value, 0);
+  EXPECT_TRUE(r.evidence.unknown_facts.empty());
+  EXPECT_EQ(RunKernel("embargo", c, kEuNotBinding).value, 0);
+}
+
 TEST(EmbargoJurisdiction, NoMembershipsOfTheBodyIsUnknown) {
   KernelRun r = RunKernel("embargo", To("SY"), {{"bodies", ListParam({"LAS"})}},
                           ScopeReference());
