@@ -250,7 +250,8 @@ class FlaggedNumber : public KernelBase<FlaggedNumber> {
           absl::StrCat(f.forged ? "forged" : "reused",
                        f.reported_on ? absl::StrCat(", reported on ",
                                                     FormatDate(*f.reported_on))
-                                     : ""));
+                                     : "",
+                       f.illustrative ? " (illustrative record)" : ""));
     }
     return value;
   }

@@ -192,15 +192,19 @@ class Unregistered : public KernelBase<Unregistered> {
     }
   }
 
-  // The exporter answers to the exporters' register, brokers and agents to
-  // the brokers' register of their own country. The applicant for a
-  // brokering licence is a broker: it answers to the brokers' register.
+  // The applicant (`exporter`) answers to the register of what it applies
+  // for: an exporter (export, re-export) to the exporters' register, the
+  // applicant of a brokering licence, who is the broker, to the brokers'
+  // register. The consignor of a transit or transshipment is a foreign
+  // company that the transit state does not register, so it is not
+  // checked. Brokers and agents among the parties answer to the brokers'
+  // register of their own country.
   double Eval(const Case& c, Evidence* ev) const {
     AnyOf any;
-    const RegisterRole applicant = c.transaction == Transaction::kBrokering
-                                       ? RegisterRole::kBroker
-                                       : RegisterRole::kExporter;
-    if (Contains(roles_, applicant)) Check(c, kExporter, applicant, any, ev);
+    if (std::optional<RegisterRole> role = ApplicantRole(c.transaction);
+        role && Contains(roles_, *role)) {
+      Check(c, kExporter, *role, any, ev);
+    }
     if (Contains(roles_, RegisterRole::kBroker)) {
       for (int i = 0; i < PartyCount(c); ++i) {
         const std::optional<PartyRole>& role = PartyAt(c, i).role;
@@ -213,6 +217,20 @@ class Unregistered : public KernelBase<Unregistered> {
   }
 
  private:
+  static std::optional<RegisterRole> ApplicantRole(Transaction t) {
+    switch (t) {
+      case Transaction::kExport:
+      case Transaction::kReExport:
+        return RegisterRole::kExporter;
+      case Transaction::kBrokering:
+        return RegisterRole::kBroker;
+      case Transaction::kTransit:
+      case Transaction::kTransshipment:
+        return std::nullopt;
+    }
+    return RegisterRole::kExporter;
+  }
+
   void Check(const Case& c, int who, RegisterRole role, AnyOf& any,
              Evidence* ev) const {
     const Party& party = PartyAt(c, who);
@@ -254,7 +272,9 @@ class Unregistered : public KernelBase<Unregistered> {
       any.AddTrue();
       if (ev) {
         ev->Add(PartyPath(who) + ".register_id", *party.register_id);
-        ev->Add(reg, "no such entry");
+        ev->Add(reg, ref_.KindIllustrative("registers")
+                         ? "no such entry (illustrative register)"
+                         : "no such entry");
       }
       return;
     }
@@ -277,6 +297,8 @@ class Unregistered : public KernelBase<Unregistered> {
       ev->Add(PartyPath(who) + ".register_id", *party.register_id);
       std::string value = problems[0];
       if (problems.size() > 1) absl::StrAppend(&value, "; ", problems[1]);
+      if (entry->illustrative)
+        absl::StrAppend(&value, " (illustrative record)");
       ev->Add(absl::StrCat("ref.registers[", entry->register_name, "]"), value);
     }
   }

@@ -11,12 +11,27 @@
 //                             where it states one
 //   importing_state_controls  the same for the end user's country, with its
 //                             export_controls strength (re-export control)
+//   exporting_state_controls  the same for the exporter's country when
+//                             another state decides (a transit or
+//                             transshipment licence: the consignor's state
+//                             licensed the export); 0 when the exporter's
+//                             state decides (its controls are the
+//                             authority's own)
 //   transit_not_authorised    the share of transit states with neither a
 //                             transit authorisation nor a transit
 //                             consultation answered confirmed/no_objection
 //
-// Transit states are every leg's `to` but the last (case format). No
-// transport, or no legs, leaves the transit kernels unknown.
+// Transit states are every leg's `to` but the last (case format), except the
+// deciding state (engine/model/deciding_state.h): for a transit or
+// transshipment licence the authority is itself on the route, and a state
+// is not a transit state of its own decision. No transport, or no legs,
+// leaves the transit kernels unknown.
+//
+// Membership is judged on assessed_on: an ATT party from the treaty's entry
+// into force for it, a Wassenaar participant from its joining date. Before
+// the ATT entered into force (2014-12-24) no state could be a party, so
+// ATT membership says nothing then: a state is judged by Wassenaar alone,
+// a participant 0 and any other `partial_value`.
 
 #include "indicators/state_kernels.h"
 
@@ -27,32 +42,20 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/model/deciding_state.h"
 #include "indicators/kernel_util.h"
 
 namespace divrisk {
 namespace {
 
-struct TransitState {
-  CountryCode country;
-  size_t leg;  // the first leg that ends there
-};
+using TransitState = TransitStop;
 
-// Each transit state once, in route order, or nullopt with the unknown fact
-// recorded when the route is not given.
-std::optional<std::vector<TransitState>> TransitOrUnknown(const Case& c,
-                                                          Evidence* ev) {
-  const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
-  if (!legs) return std::nullopt;
-  const std::span<const Leg> transit = TransitLegs(*legs);
-  std::vector<TransitState> out;
-  for (size_t i = 0; i < transit.size(); ++i) {
-    const CountryCode to = transit[i].to;
-    if (std::none_of(out.begin(), out.end(),
-                     [&](const TransitState& s) { return s.country == to; })) {
-      out.push_back({to, i});
-    }
-  }
-  return out;
+// Each transit state once, in route order, without the deciding state, or
+// nullopt with the unknown fact recorded when the route is not given.
+std::optional<std::vector<TransitState>> TransitOrUnknown(
+    const Case& c, const ReferenceData& ref, Evidence* ev) {
+  if (!LegsOrUnknown(c, ev)) return std::nullopt;
+  return TransitStops(c, ResolveDecidingState(c, ref).state);
 }
 
 std::string LegTo(size_t leg) { return LegPath(leg) + ".to"; }
@@ -97,16 +100,26 @@ double ControlsValue(const ReferenceData& ref, CountryCode country,
     }
     return v;
   }
+  const bool wassenaar = WassenaarOn(*p, on);
+  const char* wassenaar_text = wassenaar ? "Wassenaar participant"
+                               : p->wassenaar
+                                   ? "not yet a Wassenaar participant"
+                                   : "not a Wassenaar participant";
+  if (on < kAttEntryIntoForce) {
+    const double v = wassenaar ? 0 : partial_value;
+    if (ev && v > 0) {
+      ev->Add(RefCountry(country),
+              absl::StrCat("the ATT was not yet in force on ", FormatDate(on),
+                           " (judged by Wassenaar alone), ", wassenaar_text));
+    }
+    return v;
+  }
   const bool att = AttPartyOn(*p, on);
-  const double v = att && p->wassenaar   ? 0
-                   : att || p->wassenaar ? partial_value
-                                         : 1;
+  const double v = att && wassenaar ? 0 : att || wassenaar ? partial_value : 1;
   if (ev && v > 0) {
     ev->Add(RefCountry(country),
             absl::StrCat(att ? "ATT party" : "not an ATT party", " on ",
-                         FormatDate(on), ", ",
-                         p->wassenaar ? "Wassenaar participant"
-                                      : "not a Wassenaar participant"));
+                         FormatDate(on), ", ", wassenaar_text));
   }
   return v;
 }
@@ -117,7 +130,8 @@ class TransitStateControls : public KernelBase<TransitStateControls> {
       : ref_(ref), partial_value_(p.Fraction("partial_value", 0.5)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    std::optional<std::vector<TransitState>> transit = TransitOrUnknown(c, ev);
+    std::optional<std::vector<TransitState>> transit =
+        TransitOrUnknown(c, ref_, ev);
     if (!transit) return kUnknown;
     MaxOf max;
     for (const TransitState& s : *transit) {
@@ -155,15 +169,48 @@ class ImportingStateControls : public KernelBase<ImportingStateControls> {
   double partial_value_;
 };
 
+// ATT Art. 9, 11(1): a transit or transshipment state relies on the
+// exporting state's licence and controls; an exporting state relies on
+// its own.
+class ExportingStateControls : public KernelBase<ExportingStateControls> {
+ public:
+  ExportingStateControls(KernelParams& p, const ReferenceData& ref)
+      : ref_(ref), partial_value_(p.Fraction("partial_value", 0.5)) {}
+
+  double Eval(const Case& c, Evidence* ev) const {
+    const CountryCode country = c.exporter.country;
+    const DecidingState decider = ResolveDecidingState(c, ref_);
+    if (!decider.state) {
+      if (ev) ev->Unknown("licensing_state");
+      return kUnknown;
+    }
+    if (*decider.state == country) return 0;
+    const double v =
+        ControlsValue(ref_, country, &CountryProfile::export_controls, "export",
+                      c.assessed_on, partial_value_, ev);
+    if (ev && v > 0) {
+      ev->Add("exporter.country",
+              absl::StrCat(Cc(country), ", the exporting state; ",
+                           Cc(*decider.state), " decides"));
+    }
+    return v;
+  }
+
+ private:
+  const ReferenceData& ref_;
+  double partial_value_;
+};
+
 // ATT Art. 9 and WA-TT: each transit state should have authorised the
 // transit or said it has no objection. Only what was known by assessed_on
 // counts (Art. 6(3)); an undated answer counts, since the record holds it.
 class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
  public:
-  TransitNotAuthorised(KernelParams&, const ReferenceData&) {}
+  TransitNotAuthorised(KernelParams&, const ReferenceData& ref) : ref_(ref) {}
 
   double Eval(const Case& c, Evidence* ev) const {
-    std::optional<std::vector<TransitState>> transit = TransitOrUnknown(c, ev);
+    std::optional<std::vector<TransitState>> transit =
+        TransitOrUnknown(c, ref_, ev);
     if (!transit) return kUnknown;
     if (transit->empty()) return 0;
     std::vector<TransitState> open;
@@ -211,6 +258,8 @@ class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
     }
     return false;
   }
+
+  const ReferenceData& ref_;
 };
 
 }  // namespace
@@ -218,6 +267,7 @@ class TransitNotAuthorised : public KernelBase<TransitNotAuthorised> {
 void RegisterStateKernels(KernelRegistry& registry) {
   RegisterKernel<TransitStateControls>(registry, "transit_state_controls");
   RegisterKernel<ImportingStateControls>(registry, "importing_state_controls");
+  RegisterKernel<ExportingStateControls>(registry, "exporting_state_controls");
   RegisterKernel<TransitNotAuthorised>(registry, "transit_not_authorised");
 }
 

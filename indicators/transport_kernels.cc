@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "engine/model/deciding_state.h"
 #include "engine/model/name_normalizer.h"
 #include "indicators/kernel_util.h"
 
@@ -117,19 +118,25 @@ class RouteNotDisclosed : public KernelBase<RouteNotDisclosed> {
 // Only transit legs count: a change of conveyance in the end user's own
 // country (port to lorry) is ordinary, one at a stopover is the concern
 // (TR-2, PoE-SL ¶239).
+// A change of conveyance in the deciding state is not counted: for a
+// transshipment licence it is what the authority itself authorises and
+// controls (engine/model/deciding_state.h).
 class Transshipment : public KernelBase<Transshipment> {
  public:
-  Transshipment(KernelParams& p, const ReferenceData&)
-      : saturation_(p.Number("saturation", 2)) {}
+  Transshipment(KernelParams& p, const ReferenceData& ref)
+      : ref_(ref), saturation_(p.Number("saturation", 2)) {}
 
   double Eval(const Case& c, Evidence* ev) const {
     const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
     if (!legs) return kUnknown;
     const std::span<const Leg> transit = TransitLegs(*legs);
+    const std::optional<CountryCode> decider =
+        ResolveDecidingState(c, ref_).state;
     int64_t count = 0;
     bool unknown = false;
     for (size_t i = 0; i < transit.size(); ++i) {
       const Leg& leg = transit[i];
+      if (decider && leg.to == *decider) continue;
       if (!leg.transshipment) {
         unknown = true;
         if (ev) ev->Unknown(LegPath(i) + ".transshipment");
@@ -146,6 +153,7 @@ class Transshipment : public KernelBase<Transshipment> {
   }
 
  private:
+  const ReferenceData& ref_;
   double saturation_;
 };
 
@@ -251,12 +259,16 @@ class FlagOfConcern : public KernelBase<FlagOfConcern> {
         any.Add(concern ? std::optional<bool>(true) : std::nullopt);
         continue;
       }
-      if (!AttPartyOn(*state, c.assessed_on) && !state->wassenaar) {
+      if (!AttPartyOn(*state, c.assessed_on) &&
+          !WassenaarOn(*state, c.assessed_on)) {
         if (ev) {
           if (!concern) ev->Add(path, Cc(*leg.flag));
-          ev->Add(ref_path, absl::StrCat("not an ATT party on ",
-                                         FormatDate(c.assessed_on),
-                                         ", not a Wassenaar participant"));
+          ev->Add(ref_path,
+                  absl::StrCat(c.assessed_on < kAttEntryIntoForce
+                                   ? "the ATT was not yet in force on "
+                                   : "not an ATT party on ",
+                               FormatDate(c.assessed_on),
+                               ", not a Wassenaar participant"));
         }
         concern = true;
       }

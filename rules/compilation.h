@@ -59,6 +59,8 @@ class Compilation {
   std::optional<DocNode> Parse(const std::string& rel);
   void ReadHeader(MapReader& top);
   void ReadReferences(MapReader& top);
+  // `authority: {state: CC}`, and the run's CompileOptions::authority.
+  void ReadAuthority(MapReader& top);
   // Reads, checks and parses the declared lists and the installed ones;
   // builds the screener.
   void LoadScreeningLists(std::vector<DeclaredList>& lists);

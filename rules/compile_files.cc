@@ -79,7 +79,7 @@ void Compilation::ReadReferences(MapReader& top) {
     std::optional<DocNode> root = Parse(rel);
     if (!root) continue;
     DocErrors file_errors;
-    LoadReference(kind, *root, plan_->reference.get(), &file_errors);
+    LoadReference(kind, *root, plan_->reference.get(), &file_errors, rel);
     absl::StrAppend(&errors_, file_errors.Format(FileName(rel)));
   }
   LoadScreeningLists(lists);

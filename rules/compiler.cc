@@ -60,6 +60,39 @@ void Compilation::ReadHeader(MapReader& top) {
   top.Optional("description");
 }
 
+// The deciding state the rule set names (an authority's own rule set), and
+// the run's --authority, which wins over it and over every case's
+// licensing_state.
+void Compilation::ReadAuthority(MapReader& top) {
+  ReferenceData& ref = *plan_->reference;
+  if (const DocNode* a = top.Optional("authority")) {
+    MapReader m(*a, "authority", &doc_errors_);
+    if (m.ok()) {
+      if (const DocNode* s = m.Required("state")) {
+        std::optional<CountryCode> code =
+            ReadCountryShape(*s, m.PathOf("state"), &doc_errors_);
+        if (code && ref.Country(*code) == nullptr) {
+          doc_errors_.Add(
+              *s, m.PathOf("state"),
+              absl::StrCat("'", s->text, "' is not in the country table"));
+        } else {
+          ref.authority_state = code;
+        }
+      }
+      m.Finish();
+    }
+  }
+  if (options_.authority) {
+    if (ref.Country(*options_.authority) == nullptr) {
+      absl::StrAppend(&errors_, "--authority: '",
+                      std::string(options_.authority->view()),
+                      "' is not in the rule set's country table\n");
+    } else {
+      ref.authority_override = options_.authority;
+    }
+  }
+}
+
 absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
   std::optional<DocNode> root = Parse(kRuleSetFile);
   if (root) {
@@ -68,6 +101,7 @@ absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
       ReadHeader(top);
       ReadScreeningSettings(top);
       ReadReferences(top);
+      ReadAuthority(top);
       ReadCategories(top);
       if (plan_->reference) ReadIndicators(top);
       ReadBands(top);

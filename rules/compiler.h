@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,10 @@ struct CompileOptions {
   std::string lists_dir;
   // Which files the rule set may name besides its own directory's.
   RuleFileAccess access;
+  // The deciding state for every case (`--authority`): it wins over the
+  // case's licensing_state and the rule set's authority.state
+  // (engine/model/deciding_state.h). It must be in the country table.
+  std::optional<CountryCode> authority;
 };
 
 // Compiles the rule set whose files `read` returns. `origin` prefixes

@@ -11,12 +11,17 @@ void Accept(MapReader& m, std::initializer_list<std::string_view> keys) {
   for (std::string_view k : keys) m.Optional(k);
 }
 
-void ReadSourceHeader(MapReader& top) {
+std::string StringOr(MapReader& m, std::string_view key, bool required);
+bool BoolOr(MapReader& m, std::string_view key, bool fallback);
+
+// The `source` header, into *info (title, as_of, illustrative).
+void ReadSourceHeader(MapReader& top, ReferenceFileInfo* info) {
   const DocNode* source = top.Required("source");
   if (source == nullptr) return;
   MapReader m(*source, top.PathOf("source"), top.errors());
-  m.Required("title");
-  m.Required("as_of");
+  info->title = StringOr(m, "title", true);
+  info->as_of = StringOr(m, "as_of", true);
+  info->illustrative = BoolOr(m, "illustrative", false);
   Accept(m, {"publishers", "notes"});
   m.Finish();
 }
@@ -53,13 +58,19 @@ bool BoolOr(MapReader& m, std::string_view key, bool fallback) {
   return ReadBool(*n, m.PathOf(key), m.errors()).value_or(fallback);
 }
 
-// Calls `entry` with a MapReader for each item of list `key` of `root`.
+// An entry's own `illustrative`, defaulting to its file's.
+bool EntryIllustrative(MapReader& m, const ReferenceFileInfo& file) {
+  return BoolOr(m, "illustrative", file.illustrative);
+}
+
+// Reads the `source` header into *file, then calls `entry` with a MapReader
+// for each item of list `key` of `root`.
 template <typename F>
-void ForEachEntry(const DocNode& root, std::string_view key,
-                  DocErrors* errors, F entry) {
+void ForEachEntry(const DocNode& root, std::string_view key, DocErrors* errors,
+                  ReferenceFileInfo* file, F entry) {
   MapReader top(root, "", errors);
   if (!top.ok()) return;
-  ReadSourceHeader(top);
+  ReadSourceHeader(top, file);
   const DocNode* list = top.Required(key);
   top.Finish();
   if (list == nullptr) return;
@@ -73,8 +84,9 @@ void ForEachEntry(const DocNode& root, std::string_view key,
   }
 }
 
-void LoadCountries(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
-  ForEachEntry(root, "countries", errors, [&](MapReader& m) {
+void LoadCountries(const DocNode& root, ReferenceData* ref, DocErrors* errors,
+                   ReferenceFileInfo* file) {
+  ForEachEntry(root, "countries", errors, file, [&](MapReader& m) {
     CountryProfile p;
     const DocNode* code = m.Required("code");
     p.name = StringOr(m, "name", true);
@@ -96,9 +108,10 @@ void LoadCountries(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
 // (Art. 22(2)), never before 2014-12-24 (Art. 22(1)); with only the deposit
 // year known, 90 days after that year's end, so that membership is never
 // credited before it can have begun.
-void LoadAtt(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
+void LoadAtt(const DocNode& root, ReferenceData* ref, DocErrors* errors,
+             ReferenceFileInfo* file) {
   const Date treaty_in_force = DateFromCivil(2014, 12, 24);
-  ForEachEntry(root, "states", errors, [&](MapReader& m) {
+  ForEachEntry(root, "states", errors, file, [&](MapReader& m) {
     const DocNode* code = m.Required("code");
     const std::string status = StringOr(m, "status", true);
     std::optional<Date> in_force = DateOf(m, "in_force", true);
@@ -133,13 +146,21 @@ void LoadAtt(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
   });
 }
 
-void LoadWassenaar(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
-  ForEachEntry(root, "participants", errors, [&](MapReader& m) {
+// A participant is credited from the last day its joining date can mean
+// (`joined: "1996"` from 1996-12-31), never earlier; without `joined`, from
+// `joined_by`, the latest day it can have joined; without either, never.
+void LoadWassenaar(const DocNode& root, ReferenceData* ref, DocErrors* errors,
+                   ReferenceFileInfo* file) {
+  ForEachEntry(root, "participants", errors, file, [&](MapReader& m) {
     const DocNode* code = m.Required("code");
-    Accept(m, {"name", "joined", "joined_verification", "note", "source"});
+    std::optional<Date> joined = DateOf(m, "joined", true);
+    std::optional<Date> joined_by = DateOf(m, "joined_by", true);
+    Accept(m, {"name", "joined_verification", "note", "source"});
     if (code == nullptr) return;
     if (auto c = ReadKnownCountry(*code, m.PathOf("code"), *ref, errors)) {
-      ref->countries[*c].wassenaar = true;
+      CountryProfile& p = ref->countries[*c];
+      p.wassenaar = true;
+      p.wassenaar_from = joined ? joined : joined_by;
     }
   });
 }
@@ -166,21 +187,81 @@ inline constexpr auto kEnumWords<RegisterRole> =
 
 namespace {
 
+// Periods of states in regional organisations. `joined` is read as the
+// earliest day it can mean and `left` as the latest, so that a state is
+// taken as bound by its organisation's embargoes for as long as it may have
+// been (the cautious reading for a prohibition).
+void LoadMemberships(const DocNode& root, ReferenceData* ref, DocErrors* errors,
+                     ReferenceFileInfo* file) {
+  ForEachEntry(root, "memberships", errors, file, [&](MapReader& m) {
+    Membership ms;
+    ms.organisation = StringOr(m, "organisation", true);
+    const DocNode* code = m.Required("code");
+    ms.role = EnumOr(m, "role", MembershipRole::kMemberState);
+    const DocNode* joined = m.Required("joined");
+    std::optional<Date> from;
+    if (joined != nullptr) {
+      from = ReadPartialDate(*joined, m.PathOf("joined"), errors, false);
+    }
+    ms.left = DateOf(m, "left", true);
+    ms.legal_basis = StringOr(m, "legal_basis", false);
+    Accept(m, {"name", "left_note", "source"});
+    if (code == nullptr || !from) return;
+    auto c = ReadKnownCountry(*code, m.PathOf("code"), *ref, errors);
+    if (!c) return;
+    ms.country = *c;
+    ms.joined = *from;
+    if (ms.left && *ms.left < ms.joined) {
+      errors->Add(m.node(), m.PathOf("left"), "left before joined");
+      return;
+    }
+    ref->memberships.push_back(std::move(ms));
+  });
+}
+
 // An embargo whose status says it ended but whose end date is unknown is
 // not applied at all: the engine cannot tell which historical cases it
 // covered (fill in `end` to apply it).
-void LoadEmbargoes(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
-  ForEachEntry(root, "embargoes", errors, [&](MapReader& m) {
+void LoadEmbargoes(const DocNode& root, ReferenceData* ref, DocErrors* errors,
+                   ReferenceFileInfo* file) {
+  ForEachEntry(root, "embargoes", errors, file, [&](MapReader& m) {
     Embargo e;
     e.id = StringOr(m, "id", true);
     e.imposing_body = StringOr(m, "imposing_body", true);
     if (const DocNode* t = m.Optional("target")) {
       e.target = ReadKnownCountry(*t, m.PathOf("target"), *ref, errors);
     }
+    if (const DocNode* t = m.Optional("target_members_of")) {
+      e.target_members_of =
+          ReadString(*t, m.PathOf("target_members_of"), errors).value_or("");
+      if (m.Optional("target") != nullptr) {
+        errors->Add(*t, m.PathOf("target_members_of"),
+                    "give target or target_members_of, not both");
+      } else if (!e.target_members_of.empty() &&
+                 ref->MembershipOrganisation(e.target_members_of).empty()) {
+        errors->Add(*t, m.PathOf("target_members_of"),
+                    absl::StrCat("no memberships of '", e.target_members_of,
+                                 "' in the memberships file"));
+      } else {
+        e.target_members_of = ref->MembershipOrganisation(e.target_members_of);
+      }
+    }
     e.target_name = StringOr(m, "target_name", true);
     e.scope = EnumOr(m, "scope", EmbargoScope::kFull);
     e.direction = EnumOr(m, "direction", EmbargoDirection::kTo);
     e.binding = BoolOr(m, "binding", true);
+    e.binding_from = DateOf(m, "binding_from", false);
+    if (const DocNode* g = m.Optional("categories")) {
+      if (const auto* items = ReadList(*g, m.PathOf("categories"), errors)) {
+        for (size_t i = 0; i < items->size(); ++i) {
+          if (auto cat = ReadEnum<GoodsCategory>(
+                  (*items)[i], IndexPath(m.PathOf("categories"), i), errors)) {
+            e.categories.push_back(*cat);
+          }
+        }
+      }
+    }
+    e.illustrative = EntryIllustrative(m, *file);
     e.status = StringOr(m, "status", true);
     e.start = DateOf(m, "start", false).value_or(Date{INT32_MIN});
     e.end = DateOf(m, "end", true);
@@ -188,7 +269,7 @@ void LoadEmbargoes(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
     e.source = StringOr(m, "source", true);
     Accept(m, {"regime", "legal_nature", "last_confirmed_renewal",
                "other_instruments", "scope_note", "date_verification",
-               "verification_note", "direction_basis"});
+               "verification_note", "direction_basis", "binding_basis"});
     const bool ended = e.status == "lifted" || e.status == "expired" ||
                        e.status == "replaced";
     if (ended && !e.end) return;
@@ -196,8 +277,9 @@ void LoadEmbargoes(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
   });
 }
 
-void LoadRegisters(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
-  ForEachEntry(root, "registers", errors, [&](MapReader& m) {
+void LoadRegisters(const DocNode& root, ReferenceData* ref, DocErrors* errors,
+                   ReferenceFileInfo* file) {
+  ForEachEntry(root, "registers", errors, file, [&](MapReader& m) {
     const std::string id = StringOr(m, "id", true);
     const DocNode* country = m.Required("country");
     const RegisterRole role = EnumOr(m, "role", RegisterRole::kExporter);
@@ -222,6 +304,7 @@ void LoadRegisters(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
       r.registered_on = DateOf(e, "registered_on", false);
       r.valid_until = DateOf(e, "valid_until", true);
       r.suspended_on = DateOf(e, "suspended_on", false);
+      r.illustrative = EntryIllustrative(e, *file);
       Accept(e, {"note"});
       e.Finish();
       ref->register_entries.push_back(std::move(r));
@@ -230,14 +313,15 @@ void LoadRegisters(const DocNode& root, ReferenceData* ref, DocErrors* errors) {
 }
 
 void LoadEucTemplates(const DocNode& root, ReferenceData* ref,
-                      DocErrors* errors) {
-  ForEachEntry(root, "templates", errors, [&](MapReader& m) {
+                      DocErrors* errors, ReferenceFileInfo* file) {
+  ForEachEntry(root, "templates", errors, file, [&](MapReader& m) {
     EucTemplate t;
     const DocNode* country = m.Required("country");
     t.issuer_authority = StringOr(m, "issuer_authority", true);
     t.template_id = StringOr(m, "template_id", true);
     t.shared_on = DateOf(m, "shared_on", false);
     t.withdrawn_on = DateOf(m, "withdrawn_on", false);
+    t.illustrative = EntryIllustrative(m, *file);
     Accept(m, {"note"});
     if (country == nullptr) return;
     if (auto c = ReadKnownCountry(*country, m.PathOf("country"), *ref, errors)) {
@@ -248,14 +332,15 @@ void LoadEucTemplates(const DocNode& root, ReferenceData* ref,
 }
 
 void LoadFlaggedEucNumbers(const DocNode& root, ReferenceData* ref,
-                           DocErrors* errors) {
-  ForEachEntry(root, "numbers", errors, [&](MapReader& m) {
+                           DocErrors* errors, ReferenceFileInfo* file) {
+  ForEachEntry(root, "numbers", errors, file, [&](MapReader& m) {
     FlaggedEucNumber f;
     const DocNode* country = m.Required("issuer_country");
     f.number = StringOr(m, "number", true);
     const std::string status = StringOr(m, "status", true);
     f.reported_on = DateOf(m, "reported_on", false);
     f.note = StringOr(m, "note", false);
+    f.illustrative = EntryIllustrative(m, *file);
     Accept(m, {"source"});
     if (status != "forged" && status != "reused") {
       errors->Add(m.node(), m.PathOf("status"),
@@ -273,8 +358,8 @@ void LoadFlaggedEucNumbers(const DocNode& root, ReferenceData* ref,
 }
 
 void LoadListedParties(const DocNode& root, ReferenceData* ref,
-                       DocErrors* errors) {
-  ForEachEntry(root, "entries", errors, [&](MapReader& m) {
+                       DocErrors* errors, ReferenceFileInfo* file) {
+  ForEachEntry(root, "entries", errors, file, [&](MapReader& m) {
     ListedParty p;
     p.id = StringOr(m, "id", true);
     p.name = StringOr(m, "name", true);
@@ -296,6 +381,7 @@ void LoadListedParties(const DocNode& root, ReferenceData* ref,
     p.reference = StringOr(m, "reference", false);
     p.listed_on = DateOf(m, "listed_on", false);
     p.source = StringOr(m, "source", true);
+    p.illustrative = EntryIllustrative(m, *file);
     Accept(m, {"note", "kind"});
     ref->listed_parties.push_back(std::move(p));
   });
@@ -303,21 +389,41 @@ void LoadListedParties(const DocNode& root, ReferenceData* ref,
 
 }  // namespace
 
-void LoadReference(ReferenceKind kind, const DocNode& root, ReferenceData* ref,
-                   DocErrors* errors) {
+namespace {
+
+void LoadKind(ReferenceKind kind, const DocNode& root, ReferenceData* ref,
+              DocErrors* errors, ReferenceFileInfo* file) {
   switch (kind) {
-    case ReferenceKind::kCountries: return LoadCountries(root, ref, errors);
-    case ReferenceKind::kAtt: return LoadAtt(root, ref, errors);
-    case ReferenceKind::kWassenaar: return LoadWassenaar(root, ref, errors);
-    case ReferenceKind::kEmbargoes: return LoadEmbargoes(root, ref, errors);
-    case ReferenceKind::kRegisters: return LoadRegisters(root, ref, errors);
+    case ReferenceKind::kCountries:
+      return LoadCountries(root, ref, errors, file);
+    case ReferenceKind::kAtt:
+      return LoadAtt(root, ref, errors, file);
+    case ReferenceKind::kWassenaar:
+      return LoadWassenaar(root, ref, errors, file);
+    case ReferenceKind::kMemberships:
+      return LoadMemberships(root, ref, errors, file);
+    case ReferenceKind::kEmbargoes:
+      return LoadEmbargoes(root, ref, errors, file);
+    case ReferenceKind::kRegisters:
+      return LoadRegisters(root, ref, errors, file);
     case ReferenceKind::kEucTemplates:
-      return LoadEucTemplates(root, ref, errors);
+      return LoadEucTemplates(root, ref, errors, file);
     case ReferenceKind::kFlaggedEucNumbers:
-      return LoadFlaggedEucNumbers(root, ref, errors);
+      return LoadFlaggedEucNumbers(root, ref, errors, file);
     case ReferenceKind::kListedParties:
-      return LoadListedParties(root, ref, errors);
+      return LoadListedParties(root, ref, errors, file);
   }
+}
+
+}  // namespace
+
+void LoadReference(ReferenceKind kind, const DocNode& root, ReferenceData* ref,
+                   DocErrors* errors, std::string_view file) {
+  ReferenceFileInfo info;
+  info.kind = kEnumWords<ReferenceKind>[static_cast<size_t>(kind)];
+  info.file = std::string(file);
+  LoadKind(kind, root, ref, errors, &info);
+  ref->files.push_back(std::move(info));
 }
 
 }  // namespace divrisk

@@ -31,9 +31,14 @@ void SetRuleFileAccess(RuleFileAccess access) {
 }
 
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
-                                            const std::string& lists_dir) {
-  absl::StatusOr<std::unique_ptr<const Plan>> plan = CompileRuleSetDir(
-      dir, CompileOptions{.lists_dir = lists_dir, .access = RunAccess()});
+                                            const std::string& lists_dir,
+                                            const std::string& authority) {
+  CompileOptions options;
+  options.lists_dir = lists_dir;
+  options.access = RunAccess();
+  if (!authority.empty()) options.authority = CountryCode::FromText(authority);
+  absl::StatusOr<std::unique_ptr<const Plan>> plan =
+      CompileRuleSetDir(dir, options);
   if (!plan.ok()) {
     std::cerr << plan.status().message() << "\n";
     return nullptr;
@@ -42,7 +47,8 @@ std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
 }
 
 int RunAssess(const AssessOptions& options) {
-  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir, options.lists_dir);
+  std::unique_ptr<const Plan> plan = CompileOrReport(
+      options.rules_dir, options.lists_dir, options.authority);
   if (plan == nullptr) return kExitInvalid;
   absl::StatusOr<Case> c = ReadCaseFile(options.file, *plan->reference);
   if (!c.ok()) {

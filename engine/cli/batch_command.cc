@@ -41,7 +41,8 @@ int RunBatchCommand(const BatchOptions& options) {
   // With a file-size limit (ulimit -f), a write past it must fail with
   // EFBIG and be reported, not kill the process.
   std::signal(SIGXFSZ, SIG_IGN);
-  std::unique_ptr<const Plan> plan = CompileOrReport(options.rules_dir, options.lists_dir);
+  std::unique_ptr<const Plan> plan = CompileOrReport(
+      options.rules_dir, options.lists_dir, options.authority);
   if (plan == nullptr) return kExitInvalid;
 
   BatchJobOptions job;

@@ -31,14 +31,18 @@ void SetRuleFileAccess(RuleFileAccess access);
 
 // The rule set in `dir`, compiled within the run's RuleFileAccess, with the
 // lists installed in `lists_dir` when the rule set uses them ("" for none);
-// null after its errors went to stderr.
+// null after its errors went to stderr. `authority` (--authority, an ISO
+// code or empty) is the deciding state for every case, winning over the
+// case's licensing_state and the rule set's authority.state.
 std::unique_ptr<const Plan> CompileOrReport(const std::string& dir,
-                                            const std::string& lists_dir = "");
+                                            const std::string& lists_dir = "",
+                                            const std::string& authority = "");
 
 struct AssessOptions {
   std::string rules_dir;
   std::string lists_dir;
   std::string format = "text";  // text | json
+  std::string authority;        // --authority CC, or empty
   std::string file;
 };
 int RunAssess(const AssessOptions& options);
@@ -53,6 +57,7 @@ int RunValidate(const ValidateOptions& options);
 struct BatchOptions {
   std::string rules_dir;
   std::string lists_dir;
+  std::string authority;  // --authority CC, or empty
   int threads = 0;  // 0: all cores
   std::string output = "full";  // full | summary
   std::string output_file;      // empty: stdout
@@ -70,6 +75,7 @@ struct DiffCommandOptions {
   std::string old_rules;
   std::string new_rules;
   std::string lists_dir;
+  std::string authority;        // --authority CC, or empty: for both rule sets
   std::string format = "text";  // text | json
   int threads = 0;              // 0: all cores
   size_t top = 10;

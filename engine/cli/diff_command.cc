@@ -165,8 +165,10 @@ std::string ReportText(const Plan& o, const Plan& n, const DiffReport& r) {
 }  // namespace
 
 int RunDiff(const DiffCommandOptions& options) {
-  std::unique_ptr<const Plan> old_plan = CompileOrReport(options.old_rules, options.lists_dir);
-  std::unique_ptr<const Plan> new_plan = CompileOrReport(options.new_rules, options.lists_dir);
+  std::unique_ptr<const Plan> old_plan =
+      CompileOrReport(options.old_rules, options.lists_dir, options.authority);
+  std::unique_ptr<const Plan> new_plan =
+      CompileOrReport(options.new_rules, options.lists_dir, options.authority);
   if (old_plan == nullptr || new_plan == nullptr) return kExitInvalid;
   absl::StatusOr<std::unique_ptr<InputSource>> input =
       OpenInput(options.input, kMaxLineBytes);

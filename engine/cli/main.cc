@@ -7,6 +7,7 @@
 
 #include "CLI/CLI.hpp"
 #include "engine/cli/commands.h"
+#include "engine/model/country_code.h"
 #include "rules/default_rules.h"
 #include "rules/installed_lists.h"
 
@@ -39,6 +40,19 @@ const CLI::Validator kNotNegative(
       return "";
     },
     "NOT NEGATIVE");
+
+// --authority: the deciding state, an ISO 3166 code in upper case.
+void AddAuthority(CLI::App* cmd, std::string* authority) {
+  cmd->add_option("--authority", *authority,
+                  "The deciding state (ISO code, e.g. CA): wins over the "
+                  "case's licensing_state and the rule set's authority")
+      ->check([](const std::string& s) -> std::string {
+        return divrisk::CountryCode::FromText(s)
+                   ? ""
+                   : "expected an ISO 3166 country code in upper case, such "
+                     "as CA or DE";
+      });
+}
 
 }  // namespace
 
@@ -75,6 +89,7 @@ int main(int argc, char** argv) {
   assess_cmd->add_option("--lists-dir", assess.lists_dir, lists_dir_help);
   assess_cmd->add_option("--format", assess.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
+  AddAuthority(assess_cmd, &assess.authority);
   assess_cmd->add_option("file", assess.file, "Case file (.yaml or .json)")
       ->required();
 
@@ -96,6 +111,7 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--rules", batch.rules_dir, "Rule-set directory")
       ->check(CLI::ExistingDirectory);
   batch_cmd->add_option("--lists-dir", batch.lists_dir, lists_dir_help);
+  AddAuthority(batch_cmd, &batch.authority);
   batch_cmd->add_option("--threads", batch.threads, "Threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   batch_cmd->add_option("--output", batch.output, "full or summary")
@@ -127,6 +143,7 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingDirectory);
   diff_cmd->add_option("--lists-dir", diff.lists_dir, lists_dir_help);
+  AddAuthority(diff_cmd, &diff.authority);
   diff_cmd->add_option("--format", diff.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   diff_cmd->add_option("--threads", diff.threads, "Threads (default: all cores)")

@@ -42,7 +42,9 @@ constexpr const char* kEcowas[] = {"BJ", "BF", "CV", "CI", "GM", "GH", "GN",
                                    "GW", "LR", "ML", "NE", "NG", "SN", "SL",
                                    "TG"};
 
-bool HardBody(const std::string& body) { return body == "UN" || body == "EU"; }
+// Only a UN embargo binds whichever state decides; an EU one binds only EU
+// members, and the exporter is drawn independently of the embargo.
+bool HardBody(const std::string& body) { return body == "UN"; }
 
 }  // namespace
 

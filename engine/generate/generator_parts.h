@@ -79,7 +79,7 @@ struct CaseGenerator::Tables {
   std::vector<Hub> hubs;
   std::vector<Flag> flags;
   absl::flat_hash_map<CountryCode, std::vector<const Embargo*>> embargoes;
-  std::vector<const Embargo*> hard_embargoes;  // full, binding, UN/EU
+  std::vector<const Embargo*> hard_embargoes;  // full, binding, UN
   std::vector<int> embargo_prone;  // destination indices, tier 3
   std::vector<const ListedParty*> sanctioned, denied;
   std::vector<const FlaggedEucNumber*> flagged;

@@ -183,6 +183,10 @@ struct Outcome {
 struct Case {
   std::string id;
   Transaction transaction = Transaction::kExport;
+  // The state whose authority decides, when the case says (ISO code);
+  // otherwise the run or the rule set says, or it is derived from
+  // `transaction` (engine/model/deciding_state.h).
+  std::optional<CountryCode> licensing_state;
   Date assessed_on;
   Party exporter;
   std::vector<GoodsLine> goods;

@@ -5,6 +5,7 @@
 
 #include "engine/doc/json_writer.h"
 #include "engine/output/screening_writer.h"
+#include "engine/model/deciding_state.h"
 #include "engine/scoring/score_math.h"
 
 namespace divrisk {
@@ -84,9 +85,26 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
   j.Key("case_id").Str(a.c->id);
   j.Key("assessed_on").Str(FormatDate(a.c->assessed_on));
   j.Key("rule_set").Open('{').Key("name").Str(plan.name);
-  j.Key("version").Str(plan.version).Key("sha256").Str(plan.sha256).Close('}');
+  j.Key("version").Str(plan.version).Key("sha256").Str(plan.sha256);
+  // Where the facts come from, and whether any of them is invented.
+  j.Key("reference").Open('[');
+  for (const ReferenceFileInfo& f : plan.reference->files) {
+    j.Open('{').Key("file").Str(f.file).Key("title").Str(f.title);
+    j.Key("as_of").Str(f.as_of).Key("illustrative").Bool(f.illustrative);
+    j.Close('}');
+  }
+  j.Close(']').Close('}');
   j.Key("screening");
   WriteScreeningJson(plan, a.c->assessed_on, j);
+  const DecidingState decider = ResolveDecidingState(*a.c, *plan.reference);
+  j.Key("deciding_state").Open('{').Key("state");
+  if (decider.state) {
+    j.Str(std::string(decider.state->view()));
+  } else {
+    j.Null();
+  }
+  j.Key("basis").Str(EnumWord(decider.basis));
+  j.Key("reason").Str(DecidingStateReason(*a.c, decider)).Close('}');
   WriteVerdict(plan, r, j);
 
   j.Key("hard_stops").Open('[');

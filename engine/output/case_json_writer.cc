@@ -290,6 +290,7 @@ void AppendCaseJson(const Case& c, std::string* out) {
   o.Str("divrisk-case/1");
   o.S("id", c.id);
   o.W("transaction", c.transaction);
+  o.C("licensing_state", c.licensing_state);
   o.Key("assessed_on");
   o.Day(c.assessed_on);
   o.Key("exporter");

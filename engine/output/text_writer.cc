@@ -5,6 +5,7 @@
 #include "engine/doc/fixed_point.h"
 #include "engine/doc/visible_text.h"
 #include "engine/output/screening_writer.h"
+#include "engine/model/deciding_state.h"
 #include "engine/scoring/score_math.h"
 
 namespace divrisk {
@@ -45,6 +46,22 @@ void AppendAssessmentText(const Plan& plan, const Assessment& a,
                   Visible(plan.version),
                   " sha256:", plan.sha256, "\n");
   AppendScreeningText(plan, a.c->assessed_on, out);
+  std::vector<std::string> invented;
+  for (const ReferenceFileInfo& f : plan.reference->files) {
+    if (f.illustrative)
+      invented.push_back(absl::StrCat(f.kind, " (", f.file, ")"));
+  }
+  if (!invented.empty()) {
+    absl::StrAppend(out,
+                    "WARNING: illustrative reference data in use, not "
+                    "real records: ",
+                    absl::StrJoin(invented, ", "),
+                    ". Not for a real decision.\n");
+  }
+  absl::StrAppend(
+      out, "Deciding state: ",
+      DecidingStateReason(*a.c, ResolveDecidingState(*a.c, *plan.reference)),
+      "\n");
 
   absl::StrAppend(out, "\nHard stops:\n");
   if (a.hard_stops.empty() && !r.overriding_risk) {

@@ -76,6 +76,7 @@ void Decoder::Run(const DocNode& root) {
   std::optional<Transaction> transaction;
   Enum(m, "transaction", &transaction);
   c_.transaction = transaction.value_or(Transaction::kExport);
+  CountryField(m, "licensing_state", &c_.licensing_state);
   if (const DocNode* d = m.Required("assessed_on")) {
     if (auto date = ReadDate(*d, "assessed_on", errors_)) c_.assessed_on = *date;
   }

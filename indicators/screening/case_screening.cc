@@ -286,6 +286,7 @@ std::pair<std::string, std::string> EntryFact(const Screener& screener,
   if (!f.match.reasons.empty()) {
     absl::StrAppend(&text, "; ", absl::StrJoin(f.match.reasons, "; "));
   }
+  if (s.illustrative) absl::StrAppend(&text, " (illustrative record)");
   return {own ? absl::StrCat("ref.listed_parties[", e.reference, "]")
               : absl::StrCat("ref.lists[", screener.lists().EntryId(e), "]"),
           text};

@@ -78,6 +78,7 @@ struct ListSource {
   ListingEffect effect = ListingEffect::kSanction;
   std::optional<Date> as_of;
   std::string origin;  // file path(s) it was read from
+  bool illustrative = false;  // invented entries (a rule set's sample data)
 };
 
 struct ListSet {

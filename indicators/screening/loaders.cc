@@ -22,7 +22,8 @@ using loader_internal::AddName;
 void AddListedParties(const std::vector<ListedParty>& parties, ListSet* set) {
   absl::flat_hash_map<std::pair<std::string, int>, uint16_t> sources;
   for (const ListedParty& p : parties) {
-    const auto key = std::pair{p.list, static_cast<int>(p.effect)};
+    const auto key = std::pair{
+        p.list, static_cast<int>(p.effect) * 2 + (p.illustrative ? 1 : 0)};
     auto it = sources.find(key);
     if (it == sources.end()) {
       ListSource s;
@@ -31,6 +32,7 @@ void AddListedParties(const std::vector<ListedParty>& parties, ListSet* set) {
       s.format = ListFormat::kListedParties;
       s.effect = p.effect;
       s.origin = p.source;
+      s.illustrative = p.illustrative;
       it = sources.emplace(key, set->AddSource(std::move(s))).first;
     }
     ListEntry e;

@@ -37,6 +37,43 @@ mkdir "$work/rules" && printf 'format: divrisk-rules/1\n' > "$work/rules/ruleset
 "$bin" assess --format xml "$example" 2> /dev/null; check "assess bad format" 2 $?
 "$bin" frobnicate 2> /dev/null; check "unknown command" 2 $?
 
+# The deciding state (issue 11): the same application to a state under an
+# EU (not UN) embargo is refused by A6-2 when Germany decides, and weighs
+# the embargo as not binding when Canada does.
+cat > "$work/ve.yaml" <<'CASE'
+format: divrisk-case/1
+id: DEMO-VE-1
+assessed_on: 2026-05-04
+exporter: {name: Example Arms Ltd, country: "GB", kind: company}
+goods:
+  - {category: small_arms, description: 9 mm pistols for the national police, quantity: 500}
+end_user: {name: National Police, country: "VE", kind: police}
+CASE
+"$bin" assess --authority DE "$work/ve.yaml" > "$work/de.txt"; check "assess --authority DE" 0 $?
+expect "DE: refused on A6-2" grep -q "^  \[refuse\] A6-2:" "$work/de.txt"
+expect "DE: says why it binds" grep -q "binding on DE: EU member state since 1958-01-01" "$work/de.txt"
+expect "DE: says who decides" grep -q "^Deciding state: DE: given with --authority" "$work/de.txt"
+"$bin" assess --authority CA "$work/ve.yaml" > "$work/ca.txt"; check "assess --authority CA" 0 $?
+expect "CA: no A6-2 gate" test -z "$(grep "A6-2:" "$work/ca.txt")"
+expect "CA: weighed as not binding" grep -q "not binding on CA: not a member of EU on 2026-05-04" "$work/ca.txt"
+"$bin" assess "$work/ve.yaml" > "$work/gb.txt"; check "assess, deciding state derived" 0 $?
+expect "derived: the exporter's state" grep -q "^Deciding state: GB: assumed, the exporter's state (transaction export)" "$work/gb.txt"
+"$bin" assess --authority de "$work/ve.yaml" 2> /dev/null; check "assess --authority lower case" 2 $?
+"$bin" assess --format json --authority CA "$work/ve.yaml" > "$work/ca.json"
+expect "json: deciding state" grep -q '"deciding_state":{"state":"CA","basis":"authority_flag"' "$work/ca.json"
+expect "json: reference files" grep -q '"reference":\[{"file":"reference/countries.yaml"' "$work/ca.json"
+expect "default rule set: no illustrative warning" test -z "$(grep WARNING "$work/ca.txt")"
+"$bin" assess --rules "$src/rules/att-example-authority" "$work/ve.yaml" > "$work/ex.txt"
+expect "example rule set: illustrative warning" grep -q "^WARNING: illustrative reference data in use" "$work/ex.txt"
+# batch and diff take --authority too: one JSON line, decided by DE and CA.
+printf '{"format":"divrisk-case/1","id":"DEMO-VE-1","assessed_on":"2026-05-04","exporter":{"name":"Example Arms Ltd","country":"GB","kind":"company"},"goods":[{"category":"small_arms","description":"pistols","quantity":500}],"end_user":{"name":"National Police","country":"VE","kind":"police"}}\n' > "$work/ve.jsonl"
+"$bin" batch --authority DE --output summary "$work/ve.jsonl" > "$work/ve-de.jsonl" 2> /dev/null; check "batch --authority DE" 0 $?
+expect "batch DE: A6-2" grep -q '"hard_stops":\["A6-2"\]' "$work/ve-de.jsonl"
+"$bin" batch --authority CA --output summary "$work/ve.jsonl" > "$work/ve-ca.jsonl" 2> /dev/null; check "batch --authority CA" 0 $?
+expect "batch CA: no gate" grep -q '"hard_stops":\[\]' "$work/ve-ca.jsonl"
+"$bin" diff --authority DE --old "$src/rules/att-default" --new "$src/rules/att-default" --format json "$work/ve.jsonl" > "$work/ve-diff.json" 2> /dev/null
+check "diff --authority DE" 0 $?
+
 "$bin" validate "$src"/examples/*.yaml > /dev/null; check "validate examples" 0 $?
 "$bin" validate "$example" "$work/bad.yaml" > "$work/out"; check "validate with one bad" 1 $?
 expect "validate counts" grep -q "^1 valid, 1 invalid$" "$work/out"

@@ -1,5 +1,8 @@
-// Golden data tests: every example case is assessed with the default rule
-// set and its JSON compared byte for byte with tests/data/golden/<name>.json.
+// Golden data tests: every example case is assessed with the example
+// authority's rule set (rules/att-example-authority: the default with the
+// invented registers, templates, forged EUC numbers and denials the examples
+// were written against) and its JSON compared byte for byte with
+// tests/data/golden/<name>.json.
 // After an intended change, regenerate with DIVRISK_UPDATE_GOLDEN=1 and
 // review the diff like code.
 
@@ -23,10 +26,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Plan& DefaultPlan() {
+const Plan& ExamplePlan() {
   static const Plan* plan = [] {
     auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                               "/rules/att-default");
+                               "/rules/att-example-authority");
     if (!p.ok()) {
       ADD_FAILURE() << p.status();
       std::abort();
@@ -37,14 +40,14 @@ const Plan& DefaultPlan() {
 }
 
 std::string AssessJson(const std::string& path) {
-  absl::StatusOr<Case> c = ReadCaseFile(path, *DefaultPlan().reference);
+  absl::StatusOr<Case> c = ReadCaseFile(path, *ExamplePlan().reference);
   EXPECT_TRUE(c.ok()) << c.status();
   if (!c.ok()) return "";
-  Executor executor(DefaultPlan());
+  Executor executor(ExamplePlan());
   BatchScores scores;
   executor.Score(std::span<const Case>(&*c, 1), &scores);
   std::string out;
-  AppendAssessmentJson(DefaultPlan(), Explain(DefaultPlan(), *c, scores, 0),
+  AppendAssessmentJson(ExamplePlan(), Explain(ExamplePlan(), *c, scores, 0),
                        &out);
   return out;
 }

@@ -52,16 +52,17 @@ TEST(Embargo, EndUserInTargetFires) {
             Facts({{"ref.embargoes[UN-LY-2011]",
                     "UN arms embargo on Libya (UNSCR 1970 (2011)), in force "
                     "since 2011-02-26, scope full, arms to and from the "
-                    "target"},
+                    "target; binding on every state (UN Security Council)"},
                    {"end_user.country", "LY"}}));
 }
 
 TEST(Embargo, BodiesSelectTheRegimes) {
+  Case ru = To("RU");
+  ru.licensing_state = CC("DE");  // bound by EU embargoes
   EXPECT_EQ(
       RunKernel("embargo", To("LY"), {{"bodies", ListParam({"EU"})}}).value, 0);
-  EXPECT_EQ(
-      RunKernel("embargo", To("RU"), {{"bodies", ListParam({"eu"})}}).value, 1);
-  EXPECT_EQ(RunKernel("embargo", To("RU"), kUn).value, 0);
+  EXPECT_EQ(RunKernel("embargo", ru, {{"bodies", ListParam({"eu"})}}).value, 1);
+  EXPECT_EQ(RunKernel("embargo", ru, kUn).value, 0);
 }
 
 TEST(Embargo, OnlyInForceOnTheAssessmentDate) {
@@ -136,33 +137,199 @@ TEST(Embargo, NamedPersonScopeRefers) {
 
 TEST(Embargo, BindingOnly) {
   Case c = To("AZ");
-  Params p = {{"bodies", ListParam({"OSCE"})}};
+  Params p = {{"bodies", ListParam({"OSCE"})}, {"applies", ScalarParam("any")}};
   EXPECT_EQ(RunKernel("embargo", c, p, ScopeReference()).value, 0);
   p["binding_only"] = ScalarParam("false");
   EXPECT_EQ(RunKernel("embargo", c, p, ScopeReference()).value, 0.5);
+  // A political commitment binds no state: never a gate, always a concern.
+  p["applies"] = ScalarParam("binding");
+  EXPECT_EQ(RunKernel("embargo", c, p, ScopeReference()).value, 0);
+  p["applies"] = ScalarParam("not_binding");
+  KernelRun r = RunKernel("embargo", c, p, ScopeReference());
+  EXPECT_EQ(r.value, 0.5);
+  EXPECT_NE(r.evidence.facts[0].value.find(
+                "not binding on GB: a political commitment"),
+            std::string::npos)
+      << r.evidence.facts[0].value;
 }
 
 TEST(Embargo, BodiesByNameAliasOrInitials) {
   const ReferenceData& ref = ScopeReference();
+  const ParamValue any = ScalarParam("any");
   for (const char* body : {"OSCE (CSCE)", "osce", "CSCE"}) {
     Params p = {{"bodies", ListParam({body})},
-                {"binding_only", ScalarParam("false")}};
+                {"binding_only", ScalarParam("false")},
+                {"applies", any}};
     EXPECT_EQ(RunKernel("embargo", To("AZ"), p, ref).value, 0.5) << body;
   }
   for (const char* body : {"League of Arab States", "LAS"}) {
-    EXPECT_EQ(
-        RunKernel("embargo", To("SY"), {{"bodies", ListParam({body})}}, ref)
-            .value,
-        1)
+    EXPECT_EQ(RunKernel("embargo", To("SY"),
+                        {{"bodies", ListParam({body})}, {"applies", any}}, ref)
+                  .value,
+              1)
         << body;
   }
-  EXPECT_EQ(RunKernel("embargo", To("SY"), {{"bodies", ListParam({"LA"})}}, ref)
+  EXPECT_EQ(RunKernel("embargo", To("SY"),
+                      {{"bodies", ListParam({"LA"})}, {"applies", any}}, ref)
                 .value,
             0);
   Case c = To("SY");
   c.authorisations.push_back({"LAS", std::nullopt, std::nullopt});
+  EXPECT_EQ(RunKernel("embargo", c,
+                      {{"bodies", ListParam({"LAS"})}, {"applies", any}}, ref)
+                .value,
+            0);
+}
+
+// ---- The deciding state (issue 11, finding 1) ------------------------------
+
+const Params kEu = {{"bodies", ListParam({"EU"})}};
+const Params kEuNotBinding = {{"bodies", ListParam({"EU"})},
+                              {"applies", ScalarParam("not_binding")}};
+
+TEST(EmbargoJurisdiction, RegionalEmbargoGatesOnlyItsMembers) {
+  Case c = To("RU");
+  c.licensing_state = CC("DE");
+  KernelRun r = RunKernel("embargo", c, kEu);
+  EXPECT_EQ(r.value, 1);
+  EXPECT_NE(r.evidence.facts[0].value.find(
+                "; binding on DE: EU member state since 1958-01-01"),
+            std::string::npos)
+      << r.evidence.facts[0].value;
+  EXPECT_EQ(RunKernel("embargo", c, kEuNotBinding).value, 0);
+
+  c.licensing_state = CC("CA");
+  EXPECT_EQ(RunKernel("embargo", c, kEu).value, 0);
+  r = RunKernel("embargo", c, kEuNotBinding);
+  EXPECT_EQ(r.value, 1);
+  EXPECT_NE(r.evidence.facts[0].value.find(
+                "; not binding on CA: not a member of EU on 2026-03-14"),
+            std::string::npos)
+      << r.evidence.facts[0].value;
+}
+
+TEST(EmbargoJurisdiction, MembershipIsJudgedOnTheAssessmentDate) {
+  Case c = To("RU");  // GB exporter: GB decides (derived)
+  c.assessed_on = D("2019-06-01");
+  EXPECT_EQ(RunKernel("embargo", c, kEu).value, 1);
+  c.assessed_on = D("2020-01-30");
+  EXPECT_EQ(RunKernel("embargo", c, kEu).value, 1);
+  c.assessed_on = D("2020-01-31");  // left on that day
+  EXPECT_EQ(RunKernel("embargo", c, kEu).value, 0);
+  EXPECT_EQ(RunKernel("embargo", c, kEuNotBinding).value, 1);
+}
+
+TEST(EmbargoJurisdiction, UnEmbargoBindsEveryState) {
+  Case c = To("LY");
+  c.licensing_state = CC("CA");
+  KernelRun r = RunKernel("embargo", c, kUn);
+  EXPECT_EQ(r.value, 1);
+  EXPECT_NE(r.evidence.facts[0].value.find(
+                "; binding on every state (UN Security Council)"),
+            std::string::npos);
+  EXPECT_EQ(RunKernel("embargo", c,
+                      {{"bodies", ListParam({"UN"})},
+                       {"applies", ScalarParam("not_binding")}})
+                .value,
+            0);
+}
+
+TEST(EmbargoJurisdiction, FlagWinsOverCaseAndRuleSet) {
+  ReferenceData ref = TestReference();
+  ref.authority_state = CC("CA");
+  Case c = To("RU");
+  EXPECT_EQ(RunKernel("embargo", c, kEu, ref).value, 0);  // rule set: CA
+  c.licensing_state = CC("DE");
+  EXPECT_EQ(RunKernel("embargo", c, kEu, ref).value, 1);  // case: DE
+  ref.authority_override = CC("CA");
+  EXPECT_EQ(RunKernel("embargo", c, kEu, ref).value, 0);  // flag: CA
+}
+
+TEST(EmbargoJurisdiction, UndeterminedDecidingStateIsUnknown) {
+  Case c = RouteCase({"AE", "BF"});
+  c.end_user.country = CC("RU");
+  c.transport->legs.back().to = CC("RU");
+  c.transaction = Transaction::kTransit;
+  KernelRun r = RunKernel("embargo", c, kEu);
+  EXPECT_TRUE(IsUnknownWith(r, {"licensing_state"}));
+  // The UN's embargoes need no deciding state.
+  c.end_user.country = CC("LY");
+  c.transport->legs.back().to = CC("LY");
+  EXPECT_EQ(RunKernel("embargo", c, kUn).value, 1);
+}
+
+// An exemption from the imposing body settles the embargo even when who
+// decides is not known.
+TEST(EmbargoJurisdiction, ExemptionSettlesItWhoeverDecides) {
+  Case c = RouteCase({"AE", "BF"});
+  c.end_user.country = CC("RU");
+  c.transport->legs.back().to = CC("RU");
+  c.transaction = Transaction::kTransit;  // undetermined
+  c.authorisations.push_back({"EU", "EU-EX-1", std::nullopt});
+  KernelRun r = RunKernel("embargo", c, kEu);
+  EXPECT_EQ(r.value, 0);
+  EXPECT_TRUE(r.evidence.unknown_facts.empty());
+  EXPECT_EQ(RunKernel("embargo", c, kEuNotBinding).value, 0);
+}
+
+TEST(EmbargoJurisdiction, NoMembershipsOfTheBodyIsUnknown) {
+  KernelRun r = RunKernel("embargo", To("SY"), {{"bodies", ListParam({"LAS"})}},
+                          ScopeReference());
+  EXPECT_TRUE(IsUnknownWith(r, {"ref.memberships[League of Arab States]"}));
+}
+
+TEST(EmbargoJurisdiction, NotLegallyBindingBeforeBindingFrom) {
+  ReferenceData ref = TestReference();
+  ref.embargoes[1].binding_from = D("2026-06-01");  // EU-RU-2014
+  Case c = To("RU");
+  c.licensing_state = CC("DE");
+  EXPECT_EQ(RunKernel("embargo", c, kEu, ref).value, 0);
+  KernelRun r = RunKernel("embargo", c, kEuNotBinding, ref);
+  EXPECT_EQ(r.value, 1);
+  EXPECT_NE(r.evidence.facts[0].value.find(
+                "not binding on DE: not legally binding before 2026-06-01"),
+            std::string::npos);
+  c.assessed_on = D("2026-06-01");
+  EXPECT_EQ(RunKernel("embargo", c, kEu, ref).value, 1);
+}
+
+TEST(EmbargoJurisdiction, MembersOfAnOrganisationAsTargetsAndGoodsCategories) {
+  ReferenceData ref = TestReference();
+  Membership bf;
+  bf.organisation = "ECOWAS";
+  bf.country = CC("BF");
+  bf.joined = D("1975-05-28");
+  bf.left = D("2025-01-29");
+  ref.memberships.push_back(bf);
+  Embargo e = MakeEmbargo("ECOWAS-SALW-2009", "ECOWAS", "BF", "ECOWAS members",
+                          "2009-09-29", "ECOWAS SALW Convention");
+  e.target.reset();
+  e.target_members_of = "ECOWAS";
+  e.scope = EmbargoScope::kPartial;
+  e.direction = EmbargoDirection::kBoth;
+  e.categories = {GoodsCategory::kSmallArms, GoodsCategory::kLightWeapons,
+                  GoodsCategory::kAmmunition};
+  ref.embargoes.push_back(e);
+  const Params ecowas = {{"bodies", ListParam({"ECOWAS"})},
+                         {"applies", ScalarParam("not_binding")}};
+  Case c = To("BF");
+  c.assessed_on = D("2024-06-01");
+  KernelRun r = RunKernel("embargo", c, ecowas, ref);
+  EXPECT_EQ(r.value, 0.5);
+  EXPECT_EQ(r.evidence.facts[1],
+            (Fact{"end_user.country", "BF (ECOWAS member)"}));
+  EXPECT_EQ(r.evidence.facts[2], (Fact{"goods[0].category", "small_arms"}));
+  c.goods[0].category = GoodsCategory::kBattleTanks;
+  EXPECT_EQ(RunKernel("embargo", c, ecowas, ref).value, 0);
+  c.goods[0].category = GoodsCategory::kSmallArms;
+  c.assessed_on = D("2025-02-01");  // BF left ECOWAS on 2025-01-29
+  EXPECT_EQ(RunKernel("embargo", c, ecowas, ref).value, 0);
+  // An ECOWAS member deciding is bound by it.
+  c.assessed_on = D("2024-06-01");
+  c.licensing_state = CC("BF");
   EXPECT_EQ(
-      RunKernel("embargo", c, {{"bodies", ListParam({"LAS"})}}, ref).value, 0);
+      RunKernel("embargo", c, {{"bodies", ListParam({"ECOWAS"})}}, ref).value,
+      0.5);
 }
 
 TEST(Embargo, AuthorisationFromTheImposingBodyExempts) {
@@ -191,6 +358,12 @@ TEST(Embargo, ParameterErrors) {
   ASSERT_EQ(wrong.size(), 1u);
   EXPECT_NE(wrong[0].find("'no' is not one of: false, true"),
             std::string::npos);
+  wrong = ParamErrors("embargo", {{"bodies", ListParam({"UN"})},
+                                  {"applies", ScalarParam("members")}});
+  ASSERT_EQ(wrong.size(), 1u);
+  EXPECT_NE(wrong[0].find("'members' is not one of: binding, not_binding, any"),
+            std::string::npos)
+      << wrong[0];
 }
 
 }  // namespace

@@ -93,6 +93,7 @@ ReferenceData BuildReference() {
     p.name = std::move(name);
     p.att_in_force = att;
     p.wassenaar = wassenaar;
+    if (wassenaar) p.wassenaar_from = D("1996-12-31");
     ref.countries[p.code] = p;
   };
   country("GB", "United Kingdom", D("2014-12-24"), true);
@@ -105,6 +106,21 @@ ReferenceData BuildReference() {
   country("RU", "Russian Federation", std::nullopt, true);
   country("CN", "China", D("2020-09-29"), false);
   country("US", "United States", std::nullopt, true);
+  country("DE", "Germany", D("2014-12-24"), true);
+  country("CA", "Canada", D("2019-09-17"), true);
+
+  // EU membership: DE from 1958; GB from 1973 until its withdrawal.
+  auto member = [&](std::string org, std::string_view code,
+                    std::string_view joined, std::optional<Date> left) {
+    Membership m;
+    m.organisation = std::move(org);
+    m.country = CC(code);
+    m.joined = D(joined);
+    m.left = left;
+    ref.memberships.push_back(m);
+  };
+  member("EU", "DE", "1958-01-01", std::nullopt);
+  member("EU", "GB", "1973-01-01", D("2020-01-31"));
 
   Embargo ly = MakeEmbargo("UN-LY-2011", "UN", "LY", "Libya", "2011-02-26",
                            "UNSCR 1970 (2011)");

@@ -55,9 +55,11 @@ inline std::vector<Fact> Facts(std::initializer_list<Fact> facts) {
   return facts;
 }
 
-// GB, NO, AE, BF, TD, LY, KP, RU, CN, US with ATT/Wassenaar facts; a UN
-// embargo on LY (to and from, from 2011-02-26), an EU one on RU (to, from
-// 2014-07-31), a lifted UN one on SO (1992-01-23 .. 2023-12-01); register
+// GB, NO, AE, BF, TD, LY, KP, RU, CN, US, DE, CA with ATT/Wassenaar facts
+// (Wassenaar participants from 1996-12-31); EU members DE (from 1958) and GB
+// (1973-01-01 .. 2020-01-31); a UN embargo on LY (to and from, from
+// 2011-02-26), an EU one on RU (to, from 2014-07-31), a lifted UN one on SO
+// (1992-01-23 .. 2023-12-01); register
 // GB exporters {GB-EXP-0412 Northbridge Defence Systems Ltd}; EUC template
 // for NO; forged EUC number TD "MI/DL/2025/001"; listed parties: sanction
 // "Korea Mining Development Trading Corporation" (KP, listed 2009-04-24)

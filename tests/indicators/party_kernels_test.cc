@@ -234,16 +234,44 @@ TEST(PartyUnregistered, NoRegisterIdWhereNoRegisterIsHeldIsUnknown) {
   EXPECT_TRUE(IsUnknownWith(r, {"ref.registers[NO-exporters]"}));
 }
 
-// Issue 11, finding 5: the applicant for a brokering licence answers to the
-// brokers' register.
+// Issue 11, finding 5: the applicant of a brokering licence is the broker,
+// checked against the brokers' register, not the exporters'.
 TEST(PartyUnregistered, BrokeringApplicantAnswersToTheBrokersRegister) {
+  ReferenceData ref = TestReference();
+  RegisterEntry b;
+  b.register_name = "GB-brokers";
+  b.country = CC("GB");
+  b.role = RegisterRole::kBroker;
+  b.register_id = "GB-BRK-0112";
+  b.name = "Sterling Meridian Brokerage LLP";
+  ref.register_entries.push_back(b);
+  ref.registers_held.push_back({CC("GB"), RegisterRole::kBroker});
   Case c = MinimalCase();
   c.transaction = Transaction::kBrokering;
   c.exporter.name = "Sterling Meridian Brokerage LLP";
   c.exporter.register_id = "GB-BRK-0112";
-  KernelRun r = RunKernel("party_unregistered", c);
-  EXPECT_EQ(r.value, 0);
-  EXPECT_TRUE(r.evidence.facts.empty());
+  KernelRun r = RunKernel("party_unregistered", c, {}, ref);
+  EXPECT_EQ(r.value, 0) << r.evidence.facts.size();
+  // The same id read as an exporter's registration is no such entry.
+  c.transaction = Transaction::kExport;
+  EXPECT_EQ(RunKernel("party_unregistered", c, {}, ref).value, 1);
+  // A broker's register entry does not make an exporter registered either.
+  c.transaction = Transaction::kBrokering;
+  c.exporter.name = "Northbridge Defence Systems Ltd";
+  c.exporter.register_id = "GB-EXP-0412";
+  EXPECT_EQ(RunKernel("party_unregistered", c, {}, ref).value, 1);
+}
+
+// The consignor of a transit or transshipment is registered, if at all, in
+// its own state, not with the transit state that decides.
+TEST(PartyUnregistered, TransitConsignorIsNotChecked) {
+  Case c = MinimalCase();  // no register_id
+  c.transaction = Transaction::kTransshipment;
+  EXPECT_EQ(RunKernel("party_unregistered", c).value, 0);
+  c.transaction = Transaction::kTransit;
+  EXPECT_EQ(RunKernel("party_unregistered", c).value, 0);
+  c.transaction = Transaction::kReExport;
+  EXPECT_EQ(RunKernel("party_unregistered", c).value, 1);
 }
 
 TEST(PartyUnregistered, RolesParameter) {

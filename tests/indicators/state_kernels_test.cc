@@ -28,6 +28,90 @@ const ReferenceData& StrengthReference() {
 
 // transit_state_controls
 
+// Issue 11, finding 5: a transit or transshipment state that decides is not
+// a transit state of its own decision.
+TEST(TransitStateControls, TheDecidingStateIsNotItsOwnTransitState) {
+  Case c = RouteCase({"AE", "BF"});  // GB -> AE -> BF -> NO
+  EXPECT_EQ(RunKernel("transit_state_controls", c).value, 1);  // AE
+  c.transaction = Transaction::kTransshipment;
+  c.transport->legs[0].transshipment = true;  // AE decides (derived)
+  KernelRun r = RunKernel("transit_state_controls", c);
+  EXPECT_EQ(r.value, 0.5);  // BF only
+  EXPECT_EQ(r.evidence.facts.back(), (Fact{"transport.legs[1].to", "BF"}));
+  c.licensing_state = CC("BF");
+  EXPECT_EQ(RunKernel("transit_state_controls", c).value, 1);  // AE only
+}
+
+// Issue 11: the state whose controls are judged. A transit state relies on
+// the exporting state's licence; an exporting state on its own controls.
+TEST(ExportingStateControls, JudgedWhenAnotherStateDecides) {
+  Case c = RouteCase({"AE"});
+  c.exporter.country = CC("BF");  // ATT party, not Wassenaar
+  c.transport->legs[0].from = CC("BF");
+  EXPECT_EQ(RunKernel("exporting_state_controls", c).value, 0);  // BF decides
+  c.transaction = Transaction::kTransshipment;
+  c.transport->legs[0].transshipment = true;  // AE decides
+  KernelRun r = RunKernel("exporting_state_controls", c);
+  EXPECT_EQ(r.value, 0.5);
+  EXPECT_EQ(r.evidence.facts.back(),
+            (Fact{"exporter.country", "BF, the exporting state; AE decides"}));
+  // Transit through two states, neither a transshipment: undetermined.
+  c.transaction = Transaction::kTransit;
+  c.transport->legs = {MakeLeg("BF", "AE"), MakeLeg("AE", "GB"),
+                       MakeLeg("GB", "NO")};
+  EXPECT_TRUE(IsUnknownWith(RunKernel("exporting_state_controls", c),
+                            {"licensing_state"}));
+}
+
+TEST(TransitNotAuthorised, TheDecidingStateNeedsNoAuthorisationFromItself) {
+  Case c = RouteCase({"AE"});
+  c.transaction = Transaction::kTransshipment;
+  c.transport->legs[0].transshipment = true;
+  EXPECT_EQ(RunKernel("transit_not_authorised", c).value, 0);
+  c.transaction = Transaction::kExport;  // GB decides: AE is a transit state
+  EXPECT_EQ(RunKernel("transit_not_authorised", c).value, 1);
+}
+
+// Issue 11, finding 6: before the ATT entered into force no state could be
+// a party, and that says nothing about its controls.
+TEST(ImportingStateControls, BeforeTheAttByWassenaarAlone) {
+  Case c = MinimalCase();
+  c.assessed_on = D("2010-06-01");
+  c.end_user.country = CC("AE");  // neither, then and now
+  KernelRun r = RunKernel("importing_state_controls", c);
+  EXPECT_EQ(r.value, 0.5);
+  EXPECT_EQ(r.evidence.facts[0],
+            (Fact{"ref.countries[AE]",
+                  "the ATT was not yet in force on 2010-06-01 (judged by "
+                  "Wassenaar alone), not a Wassenaar participant"}));
+  c.end_user.country = CC("GB");
+  EXPECT_EQ(RunKernel("importing_state_controls", c).value, 0);
+  c.assessed_on = D("2014-12-24");
+  c.end_user.country = CC("AE");
+  EXPECT_EQ(RunKernel("importing_state_controls", c).value, 1);
+}
+
+// Wassenaar participation counts from the joining date only (India
+// 2017-12-08).
+TEST(ImportingStateControls, WassenaarFromItsJoiningDate) {
+  ReferenceData ref = TestReference();
+  CountryProfile in;
+  in.code = CC("IN");
+  in.name = "India";
+  in.wassenaar = true;
+  in.wassenaar_from = D("2017-12-08");
+  ref.countries[in.code] = in;
+  Case c = MinimalCase();
+  c.end_user.country = CC("IN");
+  c.assessed_on = D("2017-12-07");
+  KernelRun r = RunKernel("importing_state_controls", c, {}, ref);
+  EXPECT_EQ(r.value, 1);
+  EXPECT_EQ(r.evidence.facts[0].value,
+            "not an ATT party on 2017-12-07, not yet a Wassenaar participant");
+  c.assessed_on = D("2017-12-08");
+  EXPECT_EQ(RunKernel("importing_state_controls", c, {}, ref).value, 0.5);
+}
+
 TEST(TransitStateControls, UnknownWithoutRoute) {
   KernelRun r = RunKernel("transit_state_controls", MinimalCase());
   EXPECT_TRUE(IsUnknownWith(r, {"transport"}));

@@ -145,6 +145,52 @@ TEST(TinyRuleSet, CompilesEveryPart) {
   EXPECT_TRUE(IsLowerHex64(p.sha256));
 }
 
+// The deciding state: the rule set's authority.state, and the run's
+// --authority (CompileOptions), which does not change the rule set's hash.
+TEST(TinyRuleSet, AuthorityStateAndOverride) {
+  Files files = TinyFiles();
+  auto plain = Compile(files);
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_FALSE((*plain)->reference->authority_state.has_value());
+  files["ruleset.yaml"] =
+      Replace(files["ruleset.yaml"], "version: \"1.0\"\n",
+              "version: \"1.0\"\nauthority: {state: \"NO\"}\n");
+  auto with = Compile(files);
+  ASSERT_TRUE(with.ok()) << with.status();
+  EXPECT_EQ((*with)->reference->authority_state, CountryCode::FromText("NO"));
+  EXPECT_NE((*with)->sha256, (*plain)->sha256);
+
+  RuleFileReader read =
+      [&files](const std::string& rel) -> absl::StatusOr<std::string> {
+    auto it = files.find(rel);
+    if (it == files.end()) return absl::NotFoundError("no such file");
+    return it->second;
+  };
+  CompileOptions options;
+  options.authority = CountryCode::FromText("GB");
+  auto flagged = CompileRuleSet(read, "mem", BuiltinKernels(), {}, options);
+  ASSERT_TRUE(flagged.ok()) << flagged.status();
+  EXPECT_EQ((*flagged)->reference->authority_override,
+            CountryCode::FromText("GB"));
+  EXPECT_EQ((*flagged)->sha256, (*with)->sha256);
+  options.authority = CountryCode::FromText("ZZ");
+  auto bad = CompileRuleSet(read, "mem", BuiltinKernels(), {}, options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(std::string(bad.status().message()),
+              ::testing::HasSubstr("--authority: 'ZZ' is not in the rule "
+                                   "set's country table"));
+
+  files["ruleset.yaml"] = Replace(files["ruleset.yaml"], "{state: \"NO\"}",
+                                  "{state: \"ZZ\", court: x}");
+  auto wrong = Compile(files);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_THAT(std::string(wrong.status().message()),
+              ::testing::HasSubstr("authority.state: 'ZZ' is not in the "
+                                   "country table"));
+  EXPECT_THAT(std::string(wrong.status().message()),
+              ::testing::HasSubstr("authority.court: unknown key"));
+}
+
 TEST(TinyRuleSet, KernelsAreBoundWithTheirParameters) {
   Files files = TinyFiles();
   absl::StatusOr<std::unique_ptr<const Plan>> plan = Compile(files);

@@ -230,6 +230,25 @@ TEST(Wassenaar, SetsTheFlag) {
   EXPECT_FALSE(ref.Country(CC("AT"))->wassenaar);
 }
 
+// Issue 11, finding 6: participation counts from the joining date, read
+// as the last day a partial date can mean; without a date, from joined_by.
+TEST(Wassenaar, CreditedFromTheJoiningDate) {
+  const ReferenceData ref =
+      LoadClean(ReferenceKind::kWassenaar,
+                WithHeader("participants:\n"
+                           "  - {code: \"GB\", joined: \"1996\"}\n"
+                           "  - {code: \"DE\", joined: \"2017-12-08\"}\n"
+                           "  - {code: \"AT\", joined_by: \"2005-12-13\"}\n"
+                           "  - {code: \"US\"}\n"));
+  EXPECT_EQ(ref.Country(CC("GB"))->wassenaar_from, D(1996, 12, 31));
+  EXPECT_FALSE(WassenaarOn(*ref.Country(CC("DE")), D(2017, 12, 7)));
+  EXPECT_TRUE(WassenaarOn(*ref.Country(CC("DE")), D(2017, 12, 8)));
+  EXPECT_EQ(ref.Country(CC("AT"))->wassenaar_from, D(2005, 12, 13));
+  // Listed without any date: never credited.
+  EXPECT_TRUE(ref.Country(CC("US"))->wassenaar);
+  EXPECT_FALSE(WassenaarOn(*ref.Country(CC("US")), D(2026, 1, 1)));
+}
+
 TEST(Wassenaar, CodeNotInTheTable) {
   EXPECT_EQ(ErrorsOf(ReferenceKind::kWassenaar,
                      WithHeader("participants: [{code: \"FR\"}]\n")),
@@ -517,6 +536,123 @@ TEST(ListedParties, Errors) {
             "f:3:48: entries[0].effect: expected one of sanction, denial; "
             "found 'ban'\n"
             "f:3:88: entries[0].country: 'FR' is not in the country table\n");
+}
+
+// ---- memberships
+// -------------------------------------------------------------
+
+constexpr const char* kMemberships =
+    R"yaml(source: {title: "M", as_of: "2026-12-07", illustrative: false}
+memberships:
+  - {organisation: "EU", code: "DE", name: "Germany", role: "member_state", joined: "1958-01-01", legal_basis: "Rome", source: "s"}
+  - {organisation: "EU", code: "GB", role: "member_state", joined: "1973-01-01", left: "2020-01-31", left_note: "withdrawal", source: "s"}
+  - {organisation: "ECOWAS", code: "SO", role: "member_state", joined: "1977", left: "2000-12"}
+  - {organisation: "League of Arab States", code: "LY", role: "member_state", joined: "1953-03-28", left: "2011-02-22"}
+  - {organisation: "League of Arab States", code: "LY", role: "suspended", joined: "2011-02-22", left: "2011-08-27"}
+)yaml";
+
+TEST(Memberships, PeriodsWithPartialDatesReadCautiously) {
+  const ReferenceData ref =
+      LoadClean(ReferenceKind::kMemberships, kMemberships);
+  ASSERT_EQ(ref.memberships.size(), 5u);
+  EXPECT_EQ(ref.MembershipOrganisation("EU"), "EU");
+  EXPECT_EQ(ref.MembershipOrganisation("LAS"), "League of Arab States");
+  EXPECT_EQ(ref.MembershipOrganisation("OSCE (CSCE)"), "");
+  EXPECT_NE(ref.MembershipOn("EU", CC("GB"), D(2020, 1, 30)), nullptr);
+  EXPECT_EQ(ref.MembershipOn("EU", CC("GB"), D(2020, 1, 31)), nullptr);
+  // joined "1977": from 1977-01-01; left "2000-12": until 2000-12-31.
+  EXPECT_NE(ref.MembershipOn("ECOWAS", CC("SO"), D(1977, 1, 1)), nullptr);
+  EXPECT_NE(ref.MembershipOn("ECOWAS", CC("SO"), D(2000, 12, 30)), nullptr);
+  EXPECT_EQ(ref.MembershipOn("ECOWAS", CC("SO"), D(2000, 12, 31)), nullptr);
+  const Membership* ly =
+      ref.MembershipOn("League of Arab States", CC("LY"), D(2011, 5, 1));
+  ASSERT_NE(ly, nullptr);
+  EXPECT_FALSE(ly->Member());
+  ASSERT_EQ(ref.files.size(), 2u);
+  EXPECT_EQ(ref.files[1].kind, "memberships");
+  EXPECT_EQ(ref.files[1].title, "M");
+  EXPECT_EQ(ref.files[1].as_of, "2026-12-07");
+  EXPECT_FALSE(ref.files[1].illustrative);
+}
+
+TEST(Memberships, Errors) {
+  EXPECT_EQ(ErrorsOf(ReferenceKind::kMemberships,
+                     WithHeader("memberships:\n"
+                                "  - {organisation: \"EU\", code: \"FR\", "
+                                "joined: \"1958\"}\n"
+                                "  - {organisation: \"EU\", code: \"DE\", "
+                                "role: \"observer\", joined: \"2001\", left: "
+                                "\"2000\"}\n")),
+            "f:3:5: memberships[0].role: missing required field\n"
+            "f:3:32: memberships[0].code: 'FR' is not in the country table\n"
+            "f:4:5: memberships[1].left: left before joined\n"
+            "f:4:44: memberships[1].role: expected one of member_state, "
+            "participating_state, suspended; found 'observer'\n");
+}
+
+// ---- embargoes: jurisdiction fields
+// --------------------------------------------
+
+TEST(Embargoes, MembersOfAnOrganisationBindingFromAndCategories) {
+  ReferenceData ref;
+  DocErrors errors;
+  Load(ReferenceKind::kCountries, kCountries, &ref, &errors);
+  Load(ReferenceKind::kMemberships, kMemberships, &ref, &errors);
+  Load(ReferenceKind::kEmbargoes,
+       WithHeader(
+           "embargoes:\n"
+           "  - {id: \"E1\", imposing_body: \"ECOWAS\", target_members_of: "
+           "\"ECOWAS\", target_name: \"members\", scope: \"partial\", "
+           "direction: \"both\", status: \"in_force\", start: \"2009-09-29\", "
+           "instrument: \"i\", source: \"s\", categories: [small_arms, "
+           "ammunition]}\n"
+           "  - {id: \"E2\", imposing_body: \"EU\", target: \"LY\", "
+           "target_name: \"Libya\", scope: \"full\", direction: \"to\", "
+           "status: \"in_force\", start: \"1990\", binding_from: \"1996\", "
+           "binding_basis: \"first CFSP act\", instrument: \"i\", source: "
+           "\"s\"}\n"),
+       &ref, &errors);
+  ASSERT_TRUE(errors.empty()) << errors.Format("f");
+  ASSERT_EQ(ref.embargoes.size(), 2u);
+  EXPECT_FALSE(ref.embargoes[0].target.has_value());
+  EXPECT_EQ(ref.embargoes[0].target_members_of, "ECOWAS");
+  EXPECT_THAT(
+      ref.embargoes[0].categories,
+      ElementsAre(GoodsCategory::kSmallArms, GoodsCategory::kAmmunition));
+  EXPECT_EQ(ref.embargoes[1].binding_from, D(1996, 1, 1));
+  EXPECT_FALSE(ref.embargoes[1].LegallyBindingOn(D(1995, 12, 31)));
+  EXPECT_TRUE(ref.embargoes[1].LegallyBindingOn(D(1996, 1, 1)));
+}
+
+TEST(Embargoes, TargetMembersOfNeedsTheMemberships) {
+  EXPECT_EQ(ErrorsOf(ReferenceKind::kEmbargoes,
+                     WithHeader("embargoes:\n"
+                                "  - {id: \"E1\", imposing_body: \"ECOWAS\", "
+                                "target_members_of: \"ECOWAS\", target_name: "
+                                "\"m\", scope: \"partial\", direction: "
+                                "\"both\", status: \"in_force\", instrument: "
+                                "\"i\", source: \"s\"}\n")),
+            "f:3:60: embargoes[0].target_members_of: no memberships of "
+            "'ECOWAS' in the memberships file\n");
+}
+
+// ---- illustrative records ---------------------------------------------------
+
+TEST(Illustrative, FromTheHeaderUnlessAnEntrySaysOtherwise) {
+  const ReferenceData ref = LoadClean(
+      ReferenceKind::kListedParties,
+      "source: {title: \"T\", as_of: \"2026-01-01\", illustrative: true}\n"
+      "entries:\n"
+      "  - {id: \"A\", name: \"Real Co\", effect: \"sanction\", list: "
+      "\"UN\", source: \"s\", illustrative: false}\n"
+      "  - {id: \"B\", name: \"Invented Co\", effect: \"denial\", list: "
+      "\"D\", source: \"s\"}\n");
+  ASSERT_EQ(ref.listed_parties.size(), 2u);
+  EXPECT_FALSE(ref.listed_parties[0].illustrative);
+  EXPECT_TRUE(ref.listed_parties[1].illustrative);
+  EXPECT_TRUE(ref.AnyIllustrative());
+  EXPECT_TRUE(ref.KindIllustrative("listed_parties"));
+  EXPECT_FALSE(ref.KindIllustrative("countries"));
 }
 
 // ---- the bundled reference data ---------------------------------------------

@@ -36,8 +36,10 @@ struct Generated {
 class CaseGeneratorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    // The example authority's rule set: its invented registers and flagged
+    // EUC numbers give the generator records to draw on.
     auto plan = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                                  "/rules/att-default");
+                                  "/rules/att-example-authority");
     ASSERT_TRUE(plan.ok()) << plan.status();
     plan_ = plan->release();
     gen_ = new Generated;
