@@ -18,6 +18,7 @@
 #include "engine/doc/visible_text.h"
 #include "rules/canonical.h"
 #include "rules/compilation.h"
+#include "rules/default_rules.h"
 
 namespace divrisk {
 
@@ -162,7 +163,11 @@ absl::StatusOr<std::string> ReadRuleFile(const std::string& dir,
     const std::filesystem::path resolved = Resolved(path);
     bool inside = false;
     if (!resolved.empty()) {
-      inside = Within(resolved, Resolved(dir));
+      // The bundled rule sets came with divrisk and share reference files
+      // (bench-subset and att-example-authority read att-default's): their
+      // folder is a data directory for every rule set.
+      inside = Within(resolved, Resolved(dir)) ||
+               Within(resolved, Resolved(BundledRulesDir()));
       for (const std::string& data : access.data_dirs) {
         inside = inside || Within(resolved, Resolved(data));
       }

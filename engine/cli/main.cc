@@ -242,10 +242,6 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  // The bundled rule sets came with divrisk and share reference files with
-  // each other (bench-subset reads att-default's): their folder is a data
-  // directory for every rule set, as if given with --data-dir.
-  access.data_dirs.push_back(divrisk::BundledRulesDir());
   SetRuleFileAccess(std::move(access));
   if (assess_cmd->parsed()) return RunAssess(assess);
   if (validate_cmd->parsed()) return RunValidate(validate);

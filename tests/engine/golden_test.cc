@@ -88,7 +88,7 @@ TEST(GoldenTest, EveryExampleMatchesItsGoldenJson) {
 TEST(ExamplesTest, EveryExampleMeetsItsDeclaredExpectation) {
   for (const std::string& file : ExampleFiles()) {
     SCOPED_TRACE(file);
-    absl::StatusOr<Case> c = ReadCaseFile(file, *DefaultPlan().reference);
+    absl::StatusOr<Case> c = ReadCaseFile(file, *ExamplePlan().reference);
     ASSERT_TRUE(c.ok()) << c.status();
     ASSERT_FALSE(c->extensions_json.empty()) << "no extensions.expected";
     absl::StatusOr<DocNode> ext = ParseJson(c->extensions_json);
@@ -99,12 +99,12 @@ TEST(ExamplesTest, EveryExampleMeetsItsDeclaredExpectation) {
     const DocNode* band = expected->Find("band");
     ASSERT_TRUE(rec != nullptr && band != nullptr)
         << "extensions.expected needs recommendation and band";
-    Executor executor(DefaultPlan());
+    Executor executor(ExamplePlan());
     BatchScores scores;
     executor.Score(std::span<const Case>(&*c, 1), &scores);
     const CaseResult& r = scores.results[0];
     EXPECT_EQ(EnumWord(r.recommendation), rec->text);
-    EXPECT_EQ(DefaultPlan().bands[r.band].id, band->text);
+    EXPECT_EQ(ExamplePlan().bands[r.band].id, band->text);
   }
 }
 
@@ -133,13 +133,13 @@ TEST(DisguisedNameTest, TheHongKongForwarderStillRefuses) {
     disguised.replace(at, clean.size(), std::string("name: ") + name);
     absl::StatusOr<Case> c = ReadCaseText(disguised, CaseSyntax::kYaml,
                                           "disguised.yaml",
-                                          *DefaultPlan().reference);
+                                          *ExamplePlan().reference);
     ASSERT_TRUE(c.ok()) << c.status();
-    Executor executor(DefaultPlan());
+    Executor executor(ExamplePlan());
     BatchScores scores;
     executor.Score(std::span<const Case>(&*c, 1), &scores);
     std::string json;
-    AppendAssessmentJson(DefaultPlan(), Explain(DefaultPlan(), *c, scores, 0),
+    AppendAssessmentJson(ExamplePlan(), Explain(ExamplePlan(), *c, scores, 0),
                          &json);
     EXPECT_THAT(json, ::testing::HasSubstr("\"recommendation\":\"refuse\""))
         << name;
