@@ -407,6 +407,16 @@ TEST_F(BatchPathsTest, MemoryIsBoundedInBytesNotOnlyLines) {
   rusage child;
   ASSERT_EQ(wait4(pid, &status, 0, &child), pid);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  // AddressSanitizer keeps freed memory in quarantine (256 MiB), so peak
+  // RSS says nothing about what was held at once: the bound is checked in
+  // the ordinary build, the run and its accounting in both.
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "peak RSS is not measurable under AddressSanitizer";
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  GTEST_SKIP() << "peak RSS is not measurable under AddressSanitizer";
+#endif
+#endif
   // The child starts with this process's pages; it may add the chunks in
   // flight (8 MiB of text each, and a line) but not the 160 MiB.
   EXPECT_LT(child.ru_maxrss - before.ru_maxrss, 64 * 1024)  // KiB
