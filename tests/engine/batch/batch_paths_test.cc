@@ -35,15 +35,6 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using Failure = BatchJobResult::Failure;
 
-std::string Read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-void Write(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
 
 // Every entry under `dir`: its name, and its type and bytes.
 std::map<std::string, std::string> Snapshot(const std::string& dir) {

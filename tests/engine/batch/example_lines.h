@@ -14,6 +14,11 @@ namespace divrisk {
 // rules/att-default, compiled on first use (aborts if it does not compile).
 const Plan& DefaultPlan();
 
+// A whole file's bytes ("" when it cannot be read), and a file written
+// with exactly `bytes`: the batch tests' view of their outputs.
+std::string Read(const std::string& path);
+void Write(const std::string& path, const std::string& bytes);
+
 // The YAML examples in file-name order as compact JSON lines, `copies`
 // times, each id made unique per copy ("X" -> "X-k").
 std::vector<std::string> ExampleLines(int copies);
