@@ -112,6 +112,9 @@ void Compilation::ReadIndicator(MapReader& m,
                     "expected a value from 0 to 1");
   }
   spec.unmitigable_at = NumberField(m, "unmitigable_at", false);
+  if (const DocNode* n = m.Optional("fixed")) {
+    spec.fixed = ReadBool(*n, m.PathOf("fixed"), &doc_errors_).value_or(false);
+  }
   spec.refs = ReadStrings(m, "refs", true);
   if (const DocNode* n = m.Required("evidence")) {
     spec.evidence =

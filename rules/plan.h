@@ -49,6 +49,9 @@ struct IndicatorSpec {
   // condition answers (a forged EUC, a double paper trail, a listed party,
   // an embargo): no measure is credited for the case.
   std::optional<double> unmitigable_at;
+  // The authority fixes this weight and unknown value: `divrisk calibrate`
+  // never learns them from an archive (rule-set key `fixed: true`).
+  bool fixed = false;
   std::vector<std::string> refs;   // treaty articles and catalogue IDs
   std::string evidence;            // plain-words template (engine/explain)
 };

@@ -43,6 +43,8 @@ struct AssessOptions {
   std::string lists_dir;
   std::string format = "text";  // text | json
   std::string authority;        // --authority CC, or empty
+  std::string archive;          // --archive: precedents and intermediaries
+  size_t precedents = 5;        // --precedents K
   std::string file;
 };
 int RunAssess(const AssessOptions& options);
@@ -83,6 +85,46 @@ struct DiffCommandOptions {
 };
 int RunDiff(const DiffCommandOptions& options);
 
+// divrisk calibrate (engine/learn/calibration.h).
+struct CalibrateCommandOptions {
+  std::string rules_dir;
+  std::string lists_dir;
+  std::string archive;     // JSON Lines
+  std::string output_dir;  // the proposed rule set; default RULES-proposed
+  std::string version;     // of the proposed rule set; default V-calibrated
+  std::string format = "text";
+  int folds = 5;
+  double l2 = 1.0;
+  int bootstrap = 200;
+  std::optional<double> points_per_logit;
+  bool priors = false;
+  int threads = 0;  // 0: all cores
+};
+int RunCalibrate(const CalibrateCommandOptions& options);
+
+// divrisk similar (engine/learn/similarity_index.h).
+struct SimilarCommandOptions {
+  std::string rules_dir;
+  std::string lists_dir;
+  std::string archive;
+  std::string file;
+  size_t k = 5;
+  std::string format = "text";
+  int threads = 0;
+};
+int RunSimilar(const SimilarCommandOptions& options);
+
+// divrisk network (engine/learn/party_network.h).
+struct NetworkCommandOptions {
+  std::string rules_dir;
+  std::string lists_dir;
+  std::string archive;
+  size_t top = 20;
+  std::string format = "text";
+  int threads = 0;
+};
+int RunNetwork(const NetworkCommandOptions& options);
+
 // ../shared/data/screening, or DIVRISK_SHARED_DIR's data/screening.
 std::string DefaultScreeningDataDir();
 
@@ -103,6 +145,7 @@ struct GenerateOptions {
   uint64_t count = 0;         // cases (lines) to write
   uint64_t seed = 1;
   double bad_fraction = 0;    // share of deliberately broken lines, [0, 1]
+  bool outcome_model = false; // outcomes from the documented outcome model
   std::string output_file;    // empty or "-": stdout
 };
 int RunGenerate(const GenerateOptions& options);

@@ -37,6 +37,7 @@ int RunGenerate(const GenerateOptions& options) {
 
   GeneratedLines lines(*plan->reference, options.seed,
                        options.bad_fraction);
+  lines.set_outcome_model(options.outcome_model);
   std::string line;
   bool failed = false;
   for (uint64_t i = 0; i < options.count; ++i) {

@@ -152,6 +152,47 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("input", diff.input,
                        "JSONL file, directory of case files, or - for stdin");
 
+  CalibrateCommandOptions calibrate;
+  calibrate.rules_dir = divrisk::DefaultRulesDir();
+  calibrate.lists_dir = lists_dir;
+  CLI::App* calibrate_cmd = app.add_subcommand(
+      "calibrate", "Fit indicator weights (and, with --priors, unknown values) "
+                   "to an archive's outcomes; write them as a proposed rule set");
+  calibrate_cmd->add_option("--rules", calibrate.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  calibrate_cmd->add_option("--lists-dir", calibrate.lists_dir, lists_dir_help);
+  calibrate_cmd->add_option("-o", calibrate.output_dir,
+                            "The proposed rule-set directory, new (default: "
+                            "RULES-proposed beside the current one)");
+  calibrate_cmd->add_option("--version", calibrate.version,
+                            "Version of the proposed rule set (default: "
+                            "the current one's with -calibrated)");
+  calibrate_cmd->add_option("--format", calibrate.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  calibrate_cmd->add_option("--folds", calibrate.folds,
+                            "Cross-validation folds (default 5)")
+      ->check(CLI::Range(2, 100));
+  calibrate_cmd->add_option("--l2", calibrate.l2,
+                            "L2 penalty on the weights in log-odds (default 1)")
+      ->check(CLI::Range(0.0, 1e9));
+  calibrate_cmd->add_option("--bootstrap", calibrate.bootstrap,
+                            "Bootstrap rounds of the AUC interval (default 200)")
+      ->check(CLI::Range(0, 100000));
+  calibrate_cmd->add_option("--points-per-logit", calibrate.points_per_logit,
+                            "Points per unit of log-odds (default: read from "
+                            "the current score)")
+      ->check(CLI::Range(1e-6, 1e6));
+  calibrate_cmd->add_flag("--priors", calibrate.priors,
+                          "Also propose unknown values: each indicator's "
+                          "adverse share where its facts are known");
+  calibrate_cmd->add_option("--threads", calibrate.threads,
+                            "Threads reading the archive (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  calibrate_cmd->add_option("archive", calibrate.archive,
+                            "The archive: JSON Lines of past cases with outcomes")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   ScreenEvalOptions screen_eval;
   screen_eval.data_dir = DefaultScreeningDataDir();
   CLI::App* screen_eval_cmd = app.add_subcommand(
@@ -180,6 +221,9 @@ int main(int argc, char** argv) {
   generate_cmd->add_option("--bad-fraction", generate.bad_fraction,
                            "Share of deliberately broken lines, 0 to 1")
       ->check(CLI::Range(0.0, 1.0));
+  generate_cmd->add_flag("--outcome-model", generate.outcome_model,
+                         "Draw outcomes from the documented outcome model "
+                         "(known true weights and base rates, for calibrate)");
   generate_cmd->add_option("--rules", generate.rules_dir,
                            "Rule-set directory (reference data)")
       ->check(CLI::ExistingDirectory);
@@ -249,6 +293,7 @@ int main(int argc, char** argv) {
   if (diff_cmd->parsed()) return RunDiff(diff);
   if (lists_update_cmd->parsed()) return RunListsUpdate(lists_update);
   if (lists_status_cmd->parsed()) return RunListsStatus(lists_status);
+  if (calibrate_cmd->parsed()) return RunCalibrate(calibrate);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);
   if (generate_cmd->parsed()) return RunGenerate(generate);
   if (bench_cmd->parsed()) {

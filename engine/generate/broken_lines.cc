@@ -561,6 +561,10 @@ GeneratedLines::GeneratedLines(const ReferenceData& ref, uint64_t seed,
 
 GeneratedLines::~GeneratedLines() = default;
 
+void GeneratedLines::set_outcome_model(bool on) {
+  cases_->set_outcome_model(on);
+}
+
 std::optional<BreakKind> GeneratedLines::Next(std::string* line) {
   ++index_;
   const Case c = cases_->At(index_);

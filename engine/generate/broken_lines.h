@@ -94,6 +94,9 @@ class GeneratedLines {
 
   uint64_t lines() const { return index_; }  // lines made so far
 
+  // Cases follow the documented outcome model (outcome_model.h).
+  void set_outcome_model(bool on);
+
  private:
   std::unique_ptr<CaseGenerator> cases_;
   uint64_t seed_;

@@ -3,6 +3,7 @@
 // defined in the other files of this folder in a fixed order.
 
 #include "engine/generate/case_generator.h"
+#include "engine/generate/outcome_model.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -250,6 +251,11 @@ Case CaseGenerator::At(uint64_t index) {
   Case c;
   gen::Builder b(*tables_, ref_, r, c);
   b.Build(seed_, index, profile, hard);
+  if (outcome_model_) {
+    ApplyOutcomeModel(seed_, index, &c);
+    c.extensions_json.insert(c.extensions_json.size() - 1,
+                             ",\"outcome_model\":true");
+  }
   last_profile_ = profile;
   last_hard_stop_ = b.hard();
   last_archive_ = b.archive();

@@ -103,6 +103,10 @@ class CaseGenerator {
   // The case with 1-based `index`, independent of what was made before.
   Case At(uint64_t index);
 
+  // Draws driver facts and outcomes from the documented outcome model
+  // (outcome_model.h) instead of from the profile.
+  void set_outcome_model(bool on) { outcome_model_ = on; }
+
   // Of the case last returned by Next or At.
   RiskProfile last_profile() const { return last_profile_; }
   HardStopKind last_hard_stop() const { return last_hard_stop_; }
@@ -126,6 +130,7 @@ class CaseGenerator {
   RiskProfile last_profile_ = RiskProfile::kClean;
   HardStopKind last_hard_stop_ = HardStopKind::kNone;
   bool last_archive_ = false;
+  bool outcome_model_ = false;
 };
 
 // The IMO check digit for the first six digits of `six` (IMO Res. A.1078).
