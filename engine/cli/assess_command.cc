@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/cli/commands.h"
 #include "engine/explain/assessment.h"
+#include "engine/learn/precedents.h"
 #include "engine/output/assessment_json_writer.h"
 #include "engine/output/text_writer.h"
 #include "engine/reader/case_reader.h"
@@ -59,11 +60,25 @@ int RunAssess(const AssessOptions& options) {
   BatchScores scores;
   executor.Score(std::span<const Case>(&*c, 1), &scores);
   const Assessment a = Explain(*plan, *c, scores, 0);
+  std::optional<learn::PrecedentReport> precedents;
+  if (!options.archive.empty()) {
+    absl::StatusOr<learn::PrecedentReport> p = learn::PrecedentsFromArchive(
+        *plan, options.archive, *c, scores.values, 0,
+        scores.results[0].recommendation, options.precedents, 0);
+    if (!p.ok()) {
+      std::cerr << p.status().message() << "\n";
+      return kExitInvalid;
+    }
+    precedents = std::move(*p);
+  }
   std::string out;
   if (options.format == "json") {
-    AppendAssessmentJson(*plan, a, &out);
+    std::vector<std::pair<std::string, std::string>> extra;
+    if (precedents) extra.emplace_back("precedents", learn::PrecedentsJson(*precedents));
+    AppendAssessmentJson(*plan, a, &out, extra);
   } else {
     AppendAssessmentText(*plan, a, &out);
+    if (precedents) learn::AppendPrecedentsText(*precedents, &out);
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() ||
       std::fflush(stdout) != 0) {

@@ -5,7 +5,6 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "absl/strings/str_format.h"
 #include "engine/cli/commands.h"
@@ -30,8 +29,7 @@ int RunCalibrate(const CalibrateCommandOptions& o) {
     return kExitUsage;
   }
   learn::ArchiveOptions ao;
-  ao.threads = o.threads > 0 ? o.threads
-                             : std::max(1u, std::thread::hardware_concurrency());
+  ao.threads = o.threads;
   ao.keep_keys = false;
   const auto t0 = std::chrono::steady_clock::now();
   absl::StatusOr<learn::Archive> archive = learn::LoadArchive(*plan, o.archive, ao);

@@ -90,6 +90,13 @@ int main(int argc, char** argv) {
   assess_cmd->add_option("--format", assess.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   AddAuthority(assess_cmd, &assess.authority);
+  assess_cmd->add_option("--archive", assess.archive,
+                         "An archive (JSON Lines of past cases): add the "
+                         "closest precedents and recurring intermediaries")
+      ->check(CLI::ExistingFile);
+  assess_cmd->add_option("--precedents", assess.precedents,
+                         "How many precedents with --archive (default 5)")
+      ->check(CLI::Range(1, 1000));
   assess_cmd->add_option("file", assess.file, "Case file (.yaml or .json)")
       ->required();
 
@@ -193,6 +200,50 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  SimilarCommandOptions similar;
+  similar.rules_dir = divrisk::DefaultRulesDir();
+  similar.lists_dir = lists_dir;
+  CLI::App* similar_cmd = app.add_subcommand(
+      "similar", "The past cases most similar to a case, with their decisions "
+                 "and outcomes (its precedents)");
+  similar_cmd->add_option("--rules", similar.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  similar_cmd->add_option("--lists-dir", similar.lists_dir, lists_dir_help);
+  similar_cmd->add_option("--archive", similar.archive,
+                          "The archive: JSON Lines of past cases")
+      ->required()
+      ->check(CLI::ExistingFile);
+  similar_cmd->add_option("-k", similar.k, "How many precedents (default 5)")
+      ->check(CLI::Range(1, 1000));
+  similar_cmd->add_option("--format", similar.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  similar_cmd->add_option("--threads", similar.threads,
+                          "Threads reading the archive (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  similar_cmd->add_option("file", similar.file, "Case file (.yaml or .json)")
+      ->required();
+
+  NetworkCommandOptions network;
+  network.rules_dir = divrisk::DefaultRulesDir();
+  network.lists_dir = lists_dir;
+  CLI::App* network_cmd = app.add_subcommand(
+      "network", "The intermediaries, carriers and vehicles of an archive that "
+                 "connect the most applicants and end users");
+  network_cmd->add_option("--rules", network.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  network_cmd->add_option("--lists-dir", network.lists_dir, lists_dir_help);
+  network_cmd->add_option("--archive", network.archive,
+                          "The archive: JSON Lines of past cases")
+      ->required()
+      ->check(CLI::ExistingFile);
+  network_cmd->add_option("--top", network.top, "How many to list (default 20)")
+      ->check(CLI::Range(1, 100000));
+  network_cmd->add_option("--format", network.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  network_cmd->add_option("--threads", network.threads,
+                          "Threads reading the archive (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+
   ScreenEvalOptions screen_eval;
   screen_eval.data_dir = DefaultScreeningDataDir();
   CLI::App* screen_eval_cmd = app.add_subcommand(
@@ -294,6 +345,8 @@ int main(int argc, char** argv) {
   if (lists_update_cmd->parsed()) return RunListsUpdate(lists_update);
   if (lists_status_cmd->parsed()) return RunListsStatus(lists_status);
   if (calibrate_cmd->parsed()) return RunCalibrate(calibrate);
+  if (similar_cmd->parsed()) return RunSimilar(similar);
+  if (network_cmd->parsed()) return RunNetwork(network);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);
   if (generate_cmd->parsed()) return RunGenerate(generate);
   if (bench_cmd->parsed()) {

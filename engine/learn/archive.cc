@@ -114,7 +114,10 @@ absl::StatusOr<Archive> LoadArchive(const Plan& plan, const std::string& path,
   absl::flat_hash_set<std::string> ids;
   std::vector<InputLine> lines;
   std::vector<Scored> scored;
-  const int threads = std::max(1, options.threads);
+  const int threads =
+      options.threads > 0
+          ? options.threads
+          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   while ((*input)->ReadChunk(kChunkLines, &lines) > 0) {
     scored.resize(lines.size());
     std::vector<std::thread> workers;

@@ -69,7 +69,7 @@ struct Archive {
 };
 
 struct ArchiveOptions {
-  int threads = 1;  // parse and score on this many threads
+  int threads = 0;  // parse and score on this many threads; 0: all cores
   bool keep_keys = true;  // intermediary keys (similar, network, precedents)
 };
 

@@ -77,8 +77,9 @@ void WriteContribution(const Plan& plan, const Contribution& line,
 
 }  // namespace
 
-void AppendAssessmentJson(const Plan& plan, const Assessment& a,
-                          std::string* out) {
+void AppendAssessmentJson(
+    const Plan& plan, const Assessment& a, std::string* out,
+    std::span<const std::pair<std::string, std::string>> extra) {
   const CaseResult& r = a.result;
   JsonWriter j(out);
   j.Open('{');
@@ -203,6 +204,7 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
   if (!a.c->extensions_json.empty()) {
     j.Key("extensions").Raw(a.c->extensions_json);
   }
+  for (const auto& [key, json] : extra) j.Key(key).Raw(json);
   j.Close('}');
   j.Put('\n');
 }

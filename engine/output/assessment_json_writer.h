@@ -8,16 +8,21 @@
 #ifndef DIVRISK_ENGINE_OUTPUT_ASSESSMENT_JSON_WRITER_H_
 #define DIVRISK_ENGINE_OUTPUT_ASSESSMENT_JSON_WRITER_H_
 
+#include <span>
 #include <string>
+#include <utility>
 
 #include "engine/explain/assessment.h"
 #include "rules/plan.h"
 
 namespace divrisk {
 
-// Appends the full assessment object and a newline to *out.
-void AppendAssessmentJson(const Plan& plan, const Assessment& a,
-                          std::string* out);
+// Appends the full assessment object and a newline to *out. `extra` are
+// members added at the end by layers above (`precedents` of assess
+// --archive): each a key and its value as JSON text.
+void AppendAssessmentJson(
+    const Plan& plan, const Assessment& a, std::string* out,
+    std::span<const std::pair<std::string, std::string>> extra = {});
 
 // Appends the summary object (batch --output summary) and a newline:
 // case_id, rule_set_sha256, score, score_range, band, recommendation,

@@ -1,0 +1,96 @@
+// SimilarityIndex: the k past cases most similar to a case, exactly, fast
+// enough for a million-case archive (`divrisk similar`, `assess --archive`).
+//
+// Distance between two cases (a metric):
+//   d^2 = sum_i w_i (x_i - y_i)^2             indicator values, unknowns at
+//                                             their unknown_value
+//       + kDestinationWeight [destinations differ]
+//       + kGoodsWeight    J(goods categories)^2
+//       + kPartiesWeight  J(intermediary keys)^2
+// where w_i = max(|indicator weight|, 20 for a gate) / 10, at least 0.1, and
+// J is the Jaccard distance (1 - shared / all; 0 between two empty sets).
+// A sum of squared metrics under a square root is a metric, so the triangle
+// inequality holds and pruning by it loses nothing.
+//
+// Index (LAESA): the distance from every case to a few pivot cases, the
+// cases sorted by the first. A query walks outward from its own distance to
+// the first pivot, skips every case whose pivot bound max_j |d(x,p_j) -
+// d(q,p_j)| exceeds the k-th best so far, and stops when the first pivot's
+// gap alone does. Results are the same as a scan of every case (ties by
+// archive order); tests check this against Scan().
+
+#ifndef DIVRISK_ENGINE_LEARN_SIMILARITY_INDEX_H_
+#define DIVRISK_ENGINE_LEARN_SIMILARITY_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "engine/learn/archive.h"
+#include "engine/model/case.h"
+#include "rules/plan.h"
+
+namespace divrisk::learn {
+
+inline constexpr double kDestinationWeight = 4.0;
+inline constexpr double kGoodsWeight = 2.0;
+inline constexpr double kPartiesWeight = 2.0;
+
+struct SimilarQuery {
+  std::vector<float> features;  // scaled indicator values (Features)
+  CountryCode destination;
+  uint64_t goods = 0;
+  std::vector<uint32_t> keys;   // the archive's ids of its keys, sorted
+  uint32_t unknown_keys = 0;    // keys the archive never saw
+  int64_t exclude_row = -1;     // the archive's row of the same case id
+};
+
+struct Neighbour {
+  uint32_t row = 0;
+  double distance = 0;
+};
+
+class SimilarityIndex {
+ public:
+  // REQUIRES: `archive` outlives the index, built with keep_keys.
+  SimilarityIndex(const Plan& plan, const Archive& archive, int pivots = 8);
+
+  // The query for a case scored as row `row` of `scores` (values(row, *)).
+  SimilarQuery QueryFor(const Case& c, const Eigen::MatrixXd& values,
+                        int row) const;
+  // The query of archive row `row` itself (excluding that row).
+  SimilarQuery QueryOfRow(uint32_t row) const;
+
+  // The k nearest, nearest first (ties: earlier archive row first).
+  std::vector<Neighbour> Nearest(const SimilarQuery& q, size_t k) const;
+  // The same by a scan of every case (for tests and the bench).
+  std::vector<Neighbour> Scan(const SimilarQuery& q, size_t k) const;
+
+  double Distance(const SimilarQuery& q, uint32_t row) const;
+  // Distances computed by the last Nearest (work done, for the bench).
+  uint64_t last_distances() const { return last_distances_; }
+
+ private:
+  double RowDistance(uint32_t a, uint32_t b) const;
+  double Core(const float* f, CountryCode dest, uint64_t goods,
+              const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
+              uint32_t row) const;
+
+  const Archive& archive_;
+  size_t dims_ = 0;
+  std::vector<float> scale_;          // sqrt(w_i) per indicator
+  std::vector<float> unknown_;        // unknown_value per indicator
+  std::vector<float> features_;       // rows x dims, scaled
+  std::vector<uint32_t> key_begin_;   // rows + 1 offsets into keys_
+  std::vector<uint32_t> keys_;        // sorted, unique per row
+  std::vector<uint32_t> pivots_;      // archive rows
+  std::vector<uint32_t> order_;       // rows sorted by distance to pivot 0
+  std::vector<float> pivot_dist_;     // order_.size() x pivots, in order_
+  absl::flat_hash_map<std::string, uint32_t> row_of_id_;
+  mutable uint64_t last_distances_ = 0;
+};
+
+}  // namespace divrisk::learn
+
+#endif  // DIVRISK_ENGINE_LEARN_SIMILARITY_INDEX_H_
