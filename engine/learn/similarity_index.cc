@@ -5,14 +5,18 @@
 #include <cmath>
 #include <queue>
 
+#include <Eigen/Eigenvalues>
+
 #include "engine/learn/party_keys.h"
 
 namespace divrisk::learn {
 
 namespace {
 
-// Slack for float rounding in the pivot bounds: a case is skipped only when
-// its bound clearly exceeds the k-th best.
+// Leading axes kept beside the sort order, for the cheap lower bound.
+constexpr size_t kLead = 4;
+// Slack (in d^2) for float rounding: a case is skipped only when its bound
+// clearly exceeds the k-th best.
 constexpr double kSlack = 1e-3;
 
 double Jaccard(size_t shared, size_t all) {
@@ -33,22 +37,29 @@ size_t Shared(const uint32_t* a, size_t na, const uint32_t* b, size_t nb) {
   return n;
 }
 
-// Max-heap by (distance, row): the worst of the best k on top.
+double CategoryTerms(CountryCode qd, uint64_t qg, CountryCode rd, uint64_t rg) {
+  double d2 = qd == rd ? 0.0 : kDestinationWeight;
+  const double jg = Jaccard(static_cast<size_t>(std::popcount(qg & rg)),
+                            static_cast<size_t>(std::popcount(qg | rg)));
+  return d2 + kGoodsWeight * jg * jg;
+}
+
+// Max-heap by (squared distance, row): the worst of the best k on top.
 using Best = std::priority_queue<std::pair<double, uint32_t>>;
 
-void Offer(Best* best, size_t k, double d, uint32_t row) {
+void Offer(Best* best, size_t k, double d2, uint32_t row) {
   if (best->size() < k) {
-    best->emplace(d, row);
-  } else if (std::make_pair(d, row) < best->top()) {
+    best->emplace(d2, row);
+  } else if (std::make_pair(d2, row) < best->top()) {
     best->pop();
-    best->emplace(d, row);
+    best->emplace(d2, row);
   }
 }
 
 std::vector<Neighbour> Drain(Best* best) {
   std::vector<Neighbour> out(best->size());
   for (size_t i = out.size(); i-- > 0;) {
-    out[i] = {best->top().second, best->top().first};
+    out[i] = {best->top().second, std::sqrt(best->top().first)};
     best->pop();
   }
   return out;
@@ -56,8 +67,17 @@ std::vector<Neighbour> Drain(Best* best) {
 
 }  // namespace
 
-SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive,
-                                 int pivots)
+template <typename Get>
+void SimilarityIndex::Rotate(Get value, float* out) const {
+  Eigen::VectorXf x(static_cast<Eigen::Index>(dims_));
+  for (size_t i = 0; i < dims_; ++i) {
+    const float v = value(i);
+    x(static_cast<Eigen::Index>(i)) = (std::isnan(v) ? unknown_[i] : v) * scale_[i] - mean_[i];
+  }
+  Eigen::Map<Eigen::VectorXf>(out, static_cast<Eigen::Index>(dims_)) = axes_.transpose() * x;
+}
+
+SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive)
     : archive_(archive), dims_(plan.indicators.size()) {
   std::vector<bool> gate(dims_, false);
   for (const GateSpec& g : plan.gates) gate[g.indicator] = true;
@@ -68,103 +88,97 @@ SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive,
     unknown_.push_back(static_cast<float>(plan.indicators[i].unknown_value));
   }
   const size_t n = archive.rows.size();
+  const Eigen::Index p = static_cast<Eigen::Index>(dims_);
+  // Principal axes of the scaled values, from a sample of the cases.
+  const size_t step = std::max<size_t>(1, n / 100000);
+  Eigen::MatrixXd cov = Eigen::MatrixXd::Zero(p, p);
+  Eigen::VectorXd sum = Eigen::VectorXd::Zero(p);
+  Eigen::VectorXd x(p);
+  size_t sampled = 0;
+  for (size_t r = 0; r < n; r += step) {
+    for (Eigen::Index i = 0; i < p; ++i) {
+      const float v = archive.values(static_cast<Eigen::Index>(r), i);
+      x(i) = (std::isnan(v) ? unknown_[i] : v) * scale_[i];
+    }
+    sum += x;
+    cov.selfadjointView<Eigen::Lower>().rankUpdate(x);
+    ++sampled;
+  }
+  mean_.assign(dims_, 0);
+  axes_ = Eigen::MatrixXf::Identity(p, p);
+  if (sampled > 0) {
+    const Eigen::VectorXd mean = sum / static_cast<double>(sampled);
+    cov = cov.selfadjointView<Eigen::Lower>();
+    cov = cov / static_cast<double>(sampled) - mean * mean.transpose();
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eig(cov);
+    // Eigen sorts ascending; the widest axis first.
+    axes_ = eig.eigenvectors().rowwise().reverse().cast<float>();
+    for (size_t i = 0; i < dims_; ++i) mean_[i] = static_cast<float>(mean(static_cast<Eigen::Index>(i)));
+  }
   features_.resize(n * dims_);
   key_begin_.reserve(n + 1);
   key_begin_.push_back(0);
   for (size_t r = 0; r < n; ++r) {
-    for (size_t i = 0; i < dims_; ++i) {
-      const float v = archive.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(i));
-      features_[r * dims_ + i] = (std::isnan(v) ? unknown_[i] : v) * scale_[i];
-    }
+    Rotate([&](size_t i) { return archive.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(i)); },
+           &features_[r * dims_]);
     const ArchiveRow& row = archive.rows[r];
     const size_t from = keys_.size();
     keys_.insert(keys_.end(), archive.key_ids.begin() + row.keys_begin,
                  archive.key_ids.begin() + row.keys_end);
-    std::sort(keys_.begin() + from, keys_.end());
-    keys_.erase(std::unique(keys_.begin() + from, keys_.end()), keys_.end());
+    std::sort(keys_.begin() + static_cast<long>(from), keys_.end());
+    keys_.erase(std::unique(keys_.begin() + static_cast<long>(from), keys_.end()), keys_.end());
     key_begin_.push_back(static_cast<uint32_t>(keys_.size()));
     row_of_id_.emplace(row.id, static_cast<uint32_t>(r));
-  }
-  if (n == 0) return;
-  // Pivots: farthest first, over a sample, from the first case.
-  const size_t step = std::max<size_t>(1, n / 4096);
-  std::vector<double> nearest_pivot(n, INFINITY);
-  pivots_.push_back(0);
-  while (pivots_.size() < static_cast<size_t>(std::max(1, pivots)) && pivots_.size() < n) {
-    uint32_t far = 0;
-    double far_d = -1;
-    for (size_t r = 0; r < n; r += step) {
-      nearest_pivot[r] = std::min(nearest_pivot[r],
-                                  RowDistance(static_cast<uint32_t>(r), pivots_.back()));
-      if (nearest_pivot[r] > far_d) {
-        far_d = nearest_pivot[r];
-        far = static_cast<uint32_t>(r);
-      }
-    }
-    if (far_d <= 0) break;  // every sampled case is a pivot's twin
-    pivots_.push_back(far);
-  }
-  const size_t m = pivots_.size();
-  std::vector<float> dist(n * m);
-  for (size_t r = 0; r < n; ++r) {
-    for (size_t j = 0; j < m; ++j) {
-      dist[r * m + j] = static_cast<float>(RowDistance(static_cast<uint32_t>(r), pivots_[j]));
-    }
   }
   order_.resize(n);
   for (size_t r = 0; r < n; ++r) order_[r] = static_cast<uint32_t>(r);
   std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
-    return dist[a * m] < dist[b * m];
+    return features_[a * dims_] < features_[b * dims_];
   });
-  pivot_dist_.resize(n * m);
+  const size_t lead = std::min(kLead, dims_);
+  lead_.resize(n * kLead, 0.0f);
   for (size_t s = 0; s < n; ++s) {
-    std::copy_n(&dist[order_[s] * m], m, &pivot_dist_[s * m]);
+    std::copy_n(&features_[order_[s] * dims_], lead, &lead_[s * kLead]);
   }
 }
 
-double SimilarityIndex::Core(const float* f, CountryCode dest, uint64_t goods,
-                             const uint32_t* keys, size_t n_keys,
-                             uint32_t unknown_keys, uint32_t row) const {
-  const float* g = &features_[static_cast<size_t>(row) * dims_];
-  float sum = 0;
-  for (size_t i = 0; i < dims_; ++i) {
-    const float d = f[i] - g[i];
-    sum += d * d;
-  }
-  double d2 = sum;
+double SimilarityIndex::Squared(const float* f, CountryCode dest, uint64_t goods,
+                                const uint32_t* keys, size_t n_keys,
+                                uint32_t unknown_keys, uint32_t row,
+                                double limit2) const {
   const ArchiveRow& r = archive_.rows[row];
-  if (!(dest == r.destination)) d2 += kDestinationWeight;
-  const int shared_goods = std::popcount(goods & r.goods);
-  const int all_goods = std::popcount(goods | r.goods);
-  const double jg = Jaccard(static_cast<size_t>(shared_goods), static_cast<size_t>(all_goods));
-  d2 += kGoodsWeight * jg * jg;
+  double d2 = CategoryTerms(dest, goods, r.destination, r.goods);
+  const float* g = &features_[static_cast<size_t>(row) * dims_];
+  // Widest axes first, in blocks of eight: most cases leave early.
+  for (size_t i = 0; i < dims_;) {
+    const size_t end = std::min(dims_, i + 8);
+    float part = 0;
+    for (; i < end; ++i) {
+      const float d = f[i] - g[i];
+      part += d * d;
+    }
+    d2 += part;
+    if (d2 > limit2) return d2;
+  }
   const uint32_t* rk = &keys_[key_begin_[row]];
   const size_t nr = key_begin_[row + 1] - key_begin_[row];
   const size_t shared = Shared(keys, n_keys, rk, nr);
   const double jp = Jaccard(shared, n_keys + unknown_keys + nr - shared);
-  d2 += kPartiesWeight * jp * jp;
-  return std::sqrt(d2);
-}
-
-double SimilarityIndex::RowDistance(uint32_t a, uint32_t b) const {
-  const ArchiveRow& r = archive_.rows[a];
-  return Core(&features_[static_cast<size_t>(a) * dims_], r.destination, r.goods,
-              &keys_[key_begin_[a]], key_begin_[a + 1] - key_begin_[a], 0, b);
+  return d2 + kPartiesWeight * jp * jp;
 }
 
 double SimilarityIndex::Distance(const SimilarQuery& q, uint32_t row) const {
-  return Core(q.features.data(), q.destination, q.goods, q.keys.data(),
-              q.keys.size(), q.unknown_keys, row);
+  return std::sqrt(Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
+                           q.keys.size(), q.unknown_keys, row, INFINITY));
 }
 
 SimilarQuery SimilarityIndex::QueryFor(const Case& c, const Eigen::MatrixXd& values,
                                        int row) const {
   SimilarQuery q;
   q.features.resize(dims_);
-  for (size_t i = 0; i < dims_; ++i) {
-    const double v = values(row, static_cast<Eigen::Index>(i));
-    q.features[i] = (std::isnan(v) ? unknown_[i] : static_cast<float>(v)) * scale_[i];
-  }
+  Rotate([&](size_t i) {
+    return static_cast<float>(values(row, static_cast<Eigen::Index>(i)));
+  }, q.features.data());
   q.destination = c.end_user.country;
   q.goods = GoodsMask(c);
   for (const PartyKey& k : IntermediaryKeys(c)) {
@@ -196,7 +210,8 @@ std::vector<Neighbour> SimilarityIndex::Scan(const SimilarQuery& q, size_t k) co
   Best best;
   for (uint32_t r = 0; r < archive_.rows.size(); ++r) {
     if (static_cast<int64_t>(r) == q.exclude_row) continue;
-    Offer(&best, k, Distance(q, r), r);
+    Offer(&best, k, Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
+                            q.keys.size(), q.unknown_keys, r, INFINITY), r);
   }
   return Drain(&best);
 }
@@ -204,19 +219,20 @@ std::vector<Neighbour> SimilarityIndex::Scan(const SimilarQuery& q, size_t k) co
 std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k) const {
   last_distances_ = 0;
   const size_t n = order_.size();
-  const size_t m = pivots_.size();
   if (n == 0 || k == 0) return {};
-  std::vector<double> dq(m);
-  for (size_t j = 0; j < m; ++j) dq[j] = Distance(q, pivots_[j]);
-  // First position whose pivot-0 distance is at least the query's.
-  size_t lo = 0, hi = n;
+  const float q0 = q.features[0];
+  size_t lo = 0, hi = n;  // first position at or beyond the query on axis 0
   while (lo < hi) {
     const size_t mid = (lo + hi) / 2;
-    if (pivot_dist_[mid * m] < dq[0]) lo = mid + 1; else hi = mid;
+    if (lead_[mid * kLead] < q0) lo = mid + 1; else hi = mid;
   }
+  const size_t lead = std::min(kLead, dims_);
   Best best;
   size_t down = lo, up = lo;  // next: down - 1 and up
-  auto gap = [&](size_t s) { return std::abs(pivot_dist_[s * m] - dq[0]); };
+  auto gap = [&](size_t s) {
+    const double g = lead_[s * kLead] - q0;
+    return g * g;
+  };
   while (down > 0 || up < n) {
     size_t s;
     if (up >= n || (down > 0 && gap(down - 1) <= gap(up))) {
@@ -224,17 +240,21 @@ std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k)
     } else {
       s = up++;
     }
-    const double kth = best.size() < k ? INFINITY : best.top().first;
-    if (gap(s) > kth + kSlack) break;  // every case left is farther out
+    const double kth = best.size() < k ? INFINITY : best.top().first + kSlack;
+    if (gap(s) > kth) break;  // every case left is farther out on axis 0
     const uint32_t row = order_[s];
     if (static_cast<int64_t>(row) == q.exclude_row) continue;
-    double bound = 0;
-    for (size_t j = 1; j < m; ++j) {
-      bound = std::max(bound, static_cast<double>(std::abs(pivot_dist_[s * m + j] - dq[j])));
+    const ArchiveRow& r = archive_.rows[row];
+    double bound = CategoryTerms(q.destination, q.goods, r.destination, r.goods);
+    for (size_t j = 0; j < lead; ++j) {
+      const double d = lead_[s * kLead + j] - q.features[j];
+      bound += d * d;
     }
-    if (bound > kth + kSlack) continue;
+    if (bound > kth) continue;
     ++last_distances_;
-    Offer(&best, k, Distance(q, row), row);
+    const double d2 = Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
+                              q.keys.size(), q.unknown_keys, row, kth);
+    if (d2 <= kth) Offer(&best, k, d2, row);
   }
   return Drain(&best);
 }

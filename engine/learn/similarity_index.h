@@ -12,12 +12,14 @@
 // A sum of squared metrics under a square root is a metric, so the triangle
 // inequality holds and pruning by it loses nothing.
 //
-// Index (LAESA): the distance from every case to a few pivot cases, the
-// cases sorted by the first. A query walks outward from its own distance to
-// the first pivot, skips every case whose pivot bound max_j |d(x,p_j) -
-// d(q,p_j)| exceeds the k-th best so far, and stops when the first pivot's
-// gap alone does. Results are the same as a scan of every case (ties by
-// archive order); tests check this against Scan().
+// Index: the scaled values are rotated onto their principal axes (an
+// orthonormal rotation: distances do not change) and the cases sorted by
+// the first axis. A query walks outward from its own place on that axis and
+// stops when the gap on it alone exceeds the k-th best distance so far; a
+// case is skipped when its destination, goods and first few axes already
+// exceed it, and a distance is abandoned as soon as its partial sum does.
+// Every skip is by a lower bound, so the result is the same as a scan of
+// every case (ties by archive order); tests check this against Scan().
 
 #ifndef DIVRISK_ENGINE_LEARN_SIMILARITY_INDEX_H_
 #define DIVRISK_ENGINE_LEARN_SIMILARITY_INDEX_H_
@@ -38,7 +40,7 @@ inline constexpr double kGoodsWeight = 2.0;
 inline constexpr double kPartiesWeight = 2.0;
 
 struct SimilarQuery {
-  std::vector<float> features;  // scaled indicator values (Features)
+  std::vector<float> features;  // scaled, rotated indicator values
   CountryCode destination;
   uint64_t goods = 0;
   std::vector<uint32_t> keys;   // the archive's ids of its keys, sorted
@@ -54,7 +56,7 @@ struct Neighbour {
 class SimilarityIndex {
  public:
   // REQUIRES: `archive` outlives the index, built with keep_keys.
-  SimilarityIndex(const Plan& plan, const Archive& archive, int pivots = 8);
+  SimilarityIndex(const Plan& plan, const Archive& archive);
 
   // The query for a case scored as row `row` of `scores` (values(row, *)).
   SimilarQuery QueryFor(const Case& c, const Eigen::MatrixXd& values,
@@ -72,21 +74,26 @@ class SimilarityIndex {
   uint64_t last_distances() const { return last_distances_; }
 
  private:
-  double RowDistance(uint32_t a, uint32_t b) const;
-  double Core(const float* f, CountryCode dest, uint64_t goods,
-              const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
-              uint32_t row) const;
+  // d^2 of the query's parts to `row`, or any value above `limit2` once the
+  // partial sum passes it.
+  double Squared(const float* f, CountryCode dest, uint64_t goods,
+                 const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
+                 uint32_t row, double limit2) const;
+  // The scaled, rotated features of `values` row `row` (NaN: unknown).
+  template <typename Get>
+  void Rotate(Get value, float* out) const;
 
   const Archive& archive_;
   size_t dims_ = 0;
   std::vector<float> scale_;          // sqrt(w_i) per indicator
   std::vector<float> unknown_;        // unknown_value per indicator
-  std::vector<float> features_;       // rows x dims, scaled
+  std::vector<float> mean_;           // of the scaled values
+  Eigen::MatrixXf axes_;              // dims x dims, principal axes by column
+  std::vector<float> features_;       // rows x dims, scaled and rotated
   std::vector<uint32_t> key_begin_;   // rows + 1 offsets into keys_
   std::vector<uint32_t> keys_;        // sorted, unique per row
-  std::vector<uint32_t> pivots_;      // archive rows
-  std::vector<uint32_t> order_;       // rows sorted by distance to pivot 0
-  std::vector<float> pivot_dist_;     // order_.size() x pivots, in order_
+  std::vector<uint32_t> order_;       // rows sorted by the first axis
+  std::vector<float> lead_;           // per position in order_: kLead axes
   absl::flat_hash_map<std::string, uint32_t> row_of_id_;
   mutable uint64_t last_distances_ = 0;
 };
