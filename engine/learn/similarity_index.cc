@@ -132,9 +132,21 @@ SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive)
   }
   order_.resize(n);
   for (size_t r = 0; r < n; ++r) order_[r] = static_cast<uint32_t>(r);
+  auto group_of = [&](uint32_t r) {
+    return std::make_pair(archive.rows[r].destination, archive.rows[r].goods);
+  };
   std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+    if (group_of(a) != group_of(b)) return group_of(a) < group_of(b);
     return features_[a * dims_] < features_[b * dims_];
   });
+  for (size_t s = 0; s < n; ++s) {
+    if (groups_.empty() || group_of(order_[s]) !=
+                               std::make_pair(groups_.back().destination, groups_.back().goods)) {
+      groups_.push_back({archive.rows[order_[s]].destination, archive.rows[order_[s]].goods,
+                         static_cast<uint32_t>(s), static_cast<uint32_t>(s)});
+    }
+    groups_.back().end = static_cast<uint32_t>(s + 1);
+  }
   const size_t lead = std::min(kLead, dims_);
   lead_.resize(n * kLead, 0.0f);
   for (size_t s = 0; s < n; ++s) {
@@ -218,43 +230,56 @@ std::vector<Neighbour> SimilarityIndex::Scan(const SimilarQuery& q, size_t k) co
 
 std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k) const {
   last_distances_ = 0;
-  const size_t n = order_.size();
-  if (n == 0 || k == 0) return {};
-  const float q0 = q.features[0];
-  size_t lo = 0, hi = n;  // first position at or beyond the query on axis 0
-  while (lo < hi) {
-    const size_t mid = (lo + hi) / 2;
-    if (lead_[mid * kLead] < q0) lo = mid + 1; else hi = mid;
+  if (order_.empty() || k == 0) return {};
+  // Groups by their constant term, nearest first.
+  std::vector<std::pair<double, uint32_t>> visit(groups_.size());
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    visit[g] = {CategoryTerms(q.destination, q.goods, groups_[g].destination,
+                              groups_[g].goods),
+                static_cast<uint32_t>(g)};
   }
+  std::sort(visit.begin(), visit.end());
+  const float q0 = q.features[0];
   const size_t lead = std::min(kLead, dims_);
   Best best;
-  size_t down = lo, up = lo;  // next: down - 1 and up
-  auto gap = [&](size_t s) {
-    const double g = lead_[s * kLead] - q0;
-    return g * g;
+  auto kth = [&] {
+    return best.size() < k ? INFINITY : best.top().first + kSlack;
   };
-  while (down > 0 || up < n) {
-    size_t s;
-    if (up >= n || (down > 0 && gap(down - 1) <= gap(up))) {
-      s = --down;
-    } else {
-      s = up++;
+  for (const auto& [constant, g] : visit) {
+    if (constant > kth()) break;  // and every group after it
+    const Group& group = groups_[g];
+    size_t lo = group.begin, hi = group.end;  // first at or beyond q0
+    while (lo < hi) {
+      const size_t mid = (lo + hi) / 2;
+      if (lead_[mid * kLead] < q0) lo = mid + 1; else hi = mid;
     }
-    const double kth = best.size() < k ? INFINITY : best.top().first + kSlack;
-    if (gap(s) > kth) break;  // every case left is farther out on axis 0
-    const uint32_t row = order_[s];
-    if (static_cast<int64_t>(row) == q.exclude_row) continue;
-    const ArchiveRow& r = archive_.rows[row];
-    double bound = CategoryTerms(q.destination, q.goods, r.destination, r.goods);
-    for (size_t j = 0; j < lead; ++j) {
-      const double d = lead_[s * kLead + j] - q.features[j];
-      bound += d * d;
+    auto gap = [&](size_t s) {
+      const double d = lead_[s * kLead] - q0;
+      return d * d;
+    };
+    size_t down = lo, up = lo;  // next: down - 1 and up
+    while (down > group.begin || up < group.end) {
+      size_t s;
+      if (up >= group.end || (down > group.begin && gap(down - 1) <= gap(up))) {
+        s = --down;
+      } else {
+        s = up++;
+      }
+      const double limit = kth();
+      if (constant + gap(s) > limit) break;  // the rest of the group is farther
+      const uint32_t row = order_[s];
+      if (static_cast<int64_t>(row) == q.exclude_row) continue;
+      double bound = constant;
+      for (size_t j = 0; j < lead; ++j) {
+        const double d = lead_[s * kLead + j] - q.features[j];
+        bound += d * d;
+      }
+      if (bound > limit) continue;
+      ++last_distances_;
+      const double d2 = Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
+                                q.keys.size(), q.unknown_keys, row, limit);
+      if (d2 <= limit) Offer(&best, k, d2, row);
     }
-    if (bound > kth) continue;
-    ++last_distances_;
-    const double d2 = Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
-                              q.keys.size(), q.unknown_keys, row, kth);
-    if (d2 <= kth) Offer(&best, k, d2, row);
   }
   return Drain(&best);
 }

@@ -13,11 +13,14 @@
 // inequality holds and pruning by it loses nothing.
 //
 // Index: the scaled values are rotated onto their principal axes (an
-// orthonormal rotation: distances do not change) and the cases sorted by
-// the first axis. A query walks outward from its own place on that axis and
-// stops when the gap on it alone exceeds the k-th best distance so far; a
-// case is skipped when its destination, goods and first few axes already
-// exceed it, and a distance is abandoned as soon as its partial sum does.
+// orthonormal rotation: distances do not change); the cases are grouped by
+// destination and goods (within a group those terms are one constant) and
+// sorted by the first axis within each group. A query visits the groups in
+// the order of their constant, skips a group whose constant exceeds the
+// k-th best distance so far, walks outward from its own place on the first
+// axis and stops when the constant and that gap exceed it; a case is
+// skipped when the constant and its first few axes exceed it, and a
+// distance is abandoned as soon as its partial sum does.
 // Every skip is by a lower bound, so the result is the same as a scan of
 // every case (ties by archive order); tests check this against Scan().
 
@@ -92,7 +95,13 @@ class SimilarityIndex {
   std::vector<float> features_;       // rows x dims, scaled and rotated
   std::vector<uint32_t> key_begin_;   // rows + 1 offsets into keys_
   std::vector<uint32_t> keys_;        // sorted, unique per row
-  std::vector<uint32_t> order_;       // rows sorted by the first axis
+  struct Group {
+    CountryCode destination;
+    uint64_t goods = 0;
+    uint32_t begin = 0, end = 0;  // positions in order_
+  };
+  std::vector<Group> groups_;
+  std::vector<uint32_t> order_;       // rows by group, then the first axis
   std::vector<float> lead_;           // per position in order_: kLead axes
   absl::flat_hash_map<std::string, uint32_t> row_of_id_;
   mutable uint64_t last_distances_ = 0;
