@@ -14,7 +14,11 @@ namespace divrisk::learn {
 namespace {
 
 // Leading axes kept beside the sort order, for the cheap lower bound.
-constexpr size_t kLead = 4;
+
+// Cases in a leaf of a group's tree.
+constexpr uint32_t kLeafSize = 16;
+// A key named by more cases than this is not listed per query.
+constexpr uint32_t kRareKey = 256;
 // Slack (in d^2) for float rounding: a case is skipped only when its bound
 // clearly exceeds the k-th best.
 constexpr double kSlack = 1e-3;
@@ -130,28 +134,95 @@ SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive)
     key_begin_.push_back(static_cast<uint32_t>(keys_.size()));
     row_of_id_.emplace(row.id, static_cast<uint32_t>(r));
   }
+  // Rows by key (each row once per key: keys_ is unique per row).
+  rows_begin_.assign(archive.names.size() + 1, 0);
+  for (uint32_t key : keys_) ++rows_begin_[key + 1];
+  for (size_t k = 0; k < archive.names.size(); ++k) rows_begin_[k + 1] += rows_begin_[k];
+  rows_.resize(keys_.size());
+  std::vector<uint32_t> next(rows_begin_.begin(), rows_begin_.end() - 1);
+  for (uint32_t r = 0; r < n; ++r) {
+    for (uint32_t e = key_begin_[r]; e < key_begin_[r + 1]; ++e) rows_[next[keys_[e]]++] = r;
+  }
   order_.resize(n);
   for (size_t r = 0; r < n; ++r) order_[r] = static_cast<uint32_t>(r);
   auto group_of = [&](uint32_t r) {
-    return std::make_pair(archive.rows[r].destination, archive.rows[r].goods);
+    return std::make_tuple(archive.rows[r].destination, archive.rows[r].goods,
+                           key_begin_[r + 1] > key_begin_[r]);
   };
   std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
     if (group_of(a) != group_of(b)) return group_of(a) < group_of(b);
     return features_[a * dims_] < features_[b * dims_];
   });
   for (size_t s = 0; s < n; ++s) {
-    if (groups_.empty() || group_of(order_[s]) !=
-                               std::make_pair(groups_.back().destination, groups_.back().goods)) {
-      groups_.push_back({archive.rows[order_[s]].destination, archive.rows[order_[s]].goods,
-                         static_cast<uint32_t>(s), static_cast<uint32_t>(s)});
+    const auto [dest, goods, has_keys] = group_of(order_[s]);
+    if (groups_.empty() || groups_.back().destination != dest ||
+        groups_.back().goods != goods || groups_.back().has_keys != has_keys) {
+      groups_.push_back({dest, goods, has_keys, static_cast<uint32_t>(s),
+                         static_cast<uint32_t>(s)});
     }
     groups_.back().end = static_cast<uint32_t>(s + 1);
+  }
+  for (Group& g : groups_) {
+    g.root = static_cast<uint32_t>(nodes_.size());
+    BuildNode(g.begin, g.end);
   }
   const size_t lead = std::min(kLead, dims_);
   lead_.resize(n * kLead, 0.0f);
   for (size_t s = 0; s < n; ++s) {
     std::copy_n(&features_[order_[s] * dims_], lead, &lead_[s * kLead]);
   }
+}
+
+uint32_t SimilarityIndex::BuildNode(uint32_t begin, uint32_t end) {
+  const uint32_t id = static_cast<uint32_t>(nodes_.size());
+  nodes_.emplace_back();
+  const size_t lead = std::min(kLead, dims_);
+  Node node;
+  node.begin = begin;
+  node.end = end;
+  for (size_t j = 0; j < kLead; ++j) {
+    node.low[j] = INFINITY;
+    node.high[j] = -INFINITY;
+  }
+  for (uint32_t s = begin; s < end; ++s) {
+    const float* f = &features_[static_cast<size_t>(order_[s]) * dims_];
+    for (size_t j = 0; j < lead; ++j) {
+      node.low[j] = std::min(node.low[j], f[j]);
+      node.high[j] = std::max(node.high[j], f[j]);
+    }
+  }
+  for (size_t j = lead; j < kLead; ++j) node.low[j] = node.high[j] = 0;
+  if (end - begin > kLeafSize) {
+    // Split at the median of the widest of the leading axes.
+    size_t axis = 0;
+    for (size_t j = 1; j < lead; ++j) {
+      if (node.high[j] - node.low[j] > node.high[axis] - node.low[axis]) axis = j;
+    }
+    if (node.high[axis] > node.low[axis]) {
+      const uint32_t mid = begin + (end - begin) / 2;
+      std::nth_element(order_.begin() + begin, order_.begin() + mid,
+                       order_.begin() + end, [&](uint32_t a, uint32_t b) {
+                         const float fa = features_[static_cast<size_t>(a) * dims_ + axis];
+                         const float fb = features_[static_cast<size_t>(b) * dims_ + axis];
+                         return fa != fb ? fa < fb : a < b;
+                       });
+      node.left = BuildNode(begin, mid);
+      node.right = BuildNode(mid, end);
+    }
+  }
+  nodes_[id] = node;
+  return id;
+}
+
+double SimilarityIndex::BoxBound(const Node& node, const float* f) const {
+  double b = 0;
+  for (size_t j = 0; j < kLead; ++j) {
+    const double d = f[j] < node.low[j] ? node.low[j] - f[j]
+                     : f[j] > node.high[j] ? f[j] - node.high[j]
+                                           : 0.0;
+    b += d * d;
+  }
+  return b * (1 - 1e-6);  // rounded down a little: a bound
 }
 
 double SimilarityIndex::Squared(const float* f, CountryCode dest, uint64_t goods,
@@ -231,56 +302,89 @@ std::vector<Neighbour> SimilarityIndex::Scan(const SimilarQuery& q, size_t k) co
 std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k) const {
   last_distances_ = 0;
   if (order_.empty() || k == 0) return {};
-  // Groups by their constant term, nearest first.
-  std::vector<std::pair<double, uint32_t>> visit(groups_.size());
-  for (size_t g = 0; g < groups_.size(); ++g) {
-    visit[g] = {CategoryTerms(q.destination, q.goods, groups_[g].destination,
-                              groups_[g].goods),
-                static_cast<uint32_t>(g)};
-  }
-  std::sort(visit.begin(), visit.end());
-  const float q0 = q.features[0];
-  const size_t lead = std::min(kLead, dims_);
   Best best;
   auto kth = [&] {
     return best.size() < k ? INFINITY : best.top().first + kSlack;
   };
-  for (const auto& [constant, g] : visit) {
-    if (constant > kth()) break;  // and every group after it
-    const Group& group = groups_[g];
-    size_t lo = group.begin, hi = group.end;  // first at or beyond q0
-    while (lo < hi) {
-      const size_t mid = (lo + hi) / 2;
-      if (lead_[mid * kLead] < q0) lo = mid + 1; else hi = mid;
+  auto measure = [&](uint32_t row, double limit) {
+    ++last_distances_;
+    const double d2 = Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
+                              q.keys.size(), q.unknown_keys, row, limit);
+    if (d2 <= limit) Offer(&best, k, d2, row);
+  };
+  // First the cases that share a rare key with the query (a short list in
+  // the inverted index). A key named by many cases is left to the walk.
+  thread_local std::vector<uint8_t> shares;
+  shares.resize(archive_.rows.size(), 0);
+  std::vector<uint32_t> marked;
+  size_t common = 0;  // query keys too common to list
+  for (uint32_t key : q.keys) {
+    if (rows_begin_[key + 1] - rows_begin_[key] > kRareKey) {
+      ++common;
+      continue;
     }
-    auto gap = [&](size_t s) {
-      const double d = lead_[s * kLead] - q0;
-      return d * d;
-    };
-    size_t down = lo, up = lo;  // next: down - 1 and up
-    while (down > group.begin || up < group.end) {
-      size_t s;
-      if (up >= group.end || (down > group.begin && gap(down - 1) <= gap(up))) {
-        s = --down;
-      } else {
-        s = up++;
-      }
-      const double limit = kth();
-      if (constant + gap(s) > limit) break;  // the rest of the group is farther
-      const uint32_t row = order_[s];
-      if (static_cast<int64_t>(row) == q.exclude_row) continue;
-      double bound = constant;
-      for (size_t j = 0; j < lead; ++j) {
-        const double d = lead_[s * kLead + j] - q.features[j];
-        bound += d * d;
-      }
-      if (bound > limit) continue;
-      ++last_distances_;
-      const double d2 = Squared(q.features.data(), q.destination, q.goods, q.keys.data(),
-                                q.keys.size(), q.unknown_keys, row, limit);
-      if (d2 <= limit) Offer(&best, k, d2, row);
+    for (uint32_t i = rows_begin_[key]; i < rows_begin_[key + 1]; ++i) {
+      const uint32_t row = rows_[i];
+      if (shares[row] || static_cast<int64_t>(row) == q.exclude_row) continue;
+      shares[row] = 1;
+      marked.push_back(row);
+      measure(row, kth());
     }
   }
+  // Every other case shares at most the common keys: its parties term is at
+  // least kPartiesWeight (1 - common / query keys)^2; with a query naming no
+  // key, exactly kPartiesWeight when the case names any, else 0.
+  const size_t query_keys = q.keys.size() + q.unknown_keys;
+  const double floor_j =
+      query_keys == 0 ? 0 : 1.0 - static_cast<double>(common) / static_cast<double>(query_keys);
+  std::vector<std::pair<double, uint32_t>> visit(groups_.size());
+  std::vector<double> visit_constant(groups_.size());
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    const double parties = query_keys > 0 ? kPartiesWeight * floor_j * floor_j
+                            : groups_[g].has_keys ? kPartiesWeight
+                                                  : 0.0;
+    // Rounded down a little: a bound, never above the true term.
+    visit[g] = {CategoryTerms(q.destination, q.goods, groups_[g].destination,
+                              groups_[g].goods) + parties * (1 - 1e-9),
+                static_cast<uint32_t>(g)};
+    visit_constant[g] = visit[g].first;
+  }
+  // Best first over the groups' trees: a node's bound is its group's
+  // constant and its box on the leading axes.
+  using Item = std::pair<double, std::pair<uint32_t, uint32_t>>;  // bound, node, group
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
+  for (const auto& [constant, g] : visit) {
+    open.push({constant + BoxBound(nodes_[groups_[g].root], q.features.data()),
+               {groups_[g].root, g}});
+  }
+  const size_t lead = std::min(kLead, dims_);
+  while (!open.empty()) {
+    const auto [bound, where] = open.top();
+    open.pop();
+    if (bound > kth()) break;  // every node left is farther
+    const Node& node = nodes_[where.first];
+    const double constant = visit_constant[where.second];
+    if (node.left != kNoNode) {
+      for (uint32_t child : {node.left, node.right}) {
+        const double b = constant + BoxBound(nodes_[child], q.features.data());
+        if (b <= kth()) open.push({b, {child, where.second}});
+      }
+      continue;
+    }
+    for (uint32_t s = node.begin; s < node.end; ++s) {
+      const uint32_t row = order_[s];
+      if (shares[row] || static_cast<int64_t>(row) == q.exclude_row) continue;
+      const double limit = kth();
+      double b = constant;
+      for (size_t j = 0; j < lead; ++j) {
+        const double d = lead_[s * kLead + j] - q.features[j];
+        b += d * d;
+      }
+      if (b * (1 - 1e-6) > limit) continue;
+      measure(row, limit);
+    }
+  }
+  for (uint32_t row : marked) shares[row] = 0;
   return Drain(&best);
 }
 

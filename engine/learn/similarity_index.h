@@ -13,14 +13,17 @@
 // inequality holds and pruning by it loses nothing.
 //
 // Index: the scaled values are rotated onto their principal axes (an
-// orthonormal rotation: distances do not change); the cases are grouped by
-// destination and goods (within a group those terms are one constant) and
-// sorted by the first axis within each group. A query visits the groups in
-// the order of their constant, skips a group whose constant exceeds the
-// k-th best distance so far, walks outward from its own place on the first
-// axis and stops when the constant and that gap exceed it; a case is
-// skipped when the constant and its first few axes exceed it, and a
-// distance is abandoned as soon as its partial sum does.
+// orthonormal rotation: distances do not change). The cases that share an
+// intermediary key with the query are measured first (an inverted index);
+// for every other case the parties term is exact: kPartiesWeight, or 0 when
+// neither names any. The rest are grouped by destination, goods and whether
+// they name intermediaries (within a group those terms are one constant,
+// bounded below), and each group is a k-d tree on the eight widest axes. A
+// query opens the groups' tree nodes best first by the group's constant
+// plus the distance to the node's box, and stops when the best bound left
+// exceeds the k-th best distance so far; a case is skipped when the constant
+// and its leading axes exceed it, and a distance is abandoned as soon as
+// its partial sum does.
 // Every skip is by a lower bound, so the result is the same as a scan of
 // every case (ties by archive order); tests check this against Scan().
 
@@ -98,11 +101,27 @@ class SimilarityIndex {
   struct Group {
     CountryCode destination;
     uint64_t goods = 0;
+    bool has_keys = false;        // its cases name intermediaries
     uint32_t begin = 0, end = 0;  // positions in order_
+    uint32_t root = 0;            // its tree in nodes_
   };
+  static constexpr uint32_t kNoNode = UINT32_MAX;
+  static constexpr size_t kLead = 8;  // leading axes in the trees' boxes
+  // A k-d tree node over positions [begin, end) of order_: the box of its
+  // cases on the leading axes.
+  struct Node {
+    uint32_t begin = 0, end = 0;
+    uint32_t left = kNoNode, right = kNoNode;
+    float low[kLead], high[kLead];
+  };
+  uint32_t BuildNode(uint32_t begin, uint32_t end);
+  double BoxBound(const Node& node, const float* f) const;
+  std::vector<Node> nodes_;
   std::vector<Group> groups_;
-  std::vector<uint32_t> order_;       // rows by group, then the first axis
+  std::vector<uint32_t> order_;       // rows by group, then by tree leaf
   std::vector<float> lead_;           // per position in order_: kLead axes
+  std::vector<uint32_t> rows_begin_;  // per key id + 1: offsets into rows_
+  std::vector<uint32_t> rows_;        // the rows naming each key
   absl::flat_hash_map<std::string, uint32_t> row_of_id_;
   mutable uint64_t last_distances_ = 0;
 };
