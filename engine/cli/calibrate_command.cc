@@ -71,11 +71,12 @@ int RunCalibrate(const CalibrateCommandOptions& o) {
           version, out_dir);
       !s.ok()) {
     std::cerr << s.message() << "\n";
-    return kExitWriteFailed;
+    return s.code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitWriteFailed;
   }
   std::unique_ptr<const Plan> proposed = CompileOrReport(out_dir, o.lists_dir);
   if (proposed == nullptr) {
-    std::cerr << out_dir << ": the proposed rule set does not compile\n";
+    std::cerr << out_dir << ": the proposed rule set does not compile; removed\n";
+    std::filesystem::remove_all(out_dir);
     return kExitInvalid;
   }
   ctx.proposed = proposed.get();

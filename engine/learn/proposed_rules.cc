@@ -1,5 +1,6 @@
 #include "engine/learn/proposed_rules.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -134,6 +135,14 @@ absl::Status WriteProposedRuleSet(const Plan& plan, const std::string& rules_dir
   if (fs::exists(fs::symlink_status(out_dir, ec))) {
     return absl::AlreadyExistsError(
         absl::StrCat(out_dir, ": exists already; give a new directory"));
+  }
+  // A proposal inside the rule set would be copied into itself.
+  const fs::path from = fs::weakly_canonical(rules_dir, ec);
+  const fs::path to = fs::weakly_canonical(out_dir, ec);
+  const auto [end, rest] = std::mismatch(from.begin(), from.end(), to.begin(), to.end());
+  if (end == from.end()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        out_dir, ": is inside the rule set ", rules_dir, "; write the proposal beside it"));
   }
   const std::string yaml_path = (fs::path(rules_dir) / "ruleset.yaml").string();
   absl::StatusOr<std::string> yaml = ReadFileToString(yaml_path);

@@ -63,6 +63,14 @@ expect "writes no proposal" test ! -e "$work/p3"
 check "calibrate with broken lines" 0 $?
 expect "counts them" grep -q "3002 lines, 2 rejected, 3000 cases" "$work/broken.txt"
 
+# The same bytes at any thread count; never inside the rule set itself.
+"$bin" calibrate --rules "$work/rules" --format json --threads 1 -o "$work/t1" "$work/a.jsonl" 2> /dev/null | sed 's|/t1"|/T"|' > "$work/t1.json"
+"$bin" calibrate --rules "$work/rules" --format json --threads 2 -o "$work/t2" "$work/a.jsonl" 2> /dev/null | sed 's|/t2"|/T"|' > "$work/t2.json"
+expect "same report at 1 and 2 threads" cmp -s "$work/t1.json" "$work/t2.json"
+"$bin" calibrate --rules "$work/rules" -o "$work/rules/inside" "$work/a.jsonl" > /dev/null 2> "$work/inside.err"
+check "calibrate refuses a proposal inside the rule set" 2 $?
+expect "says why (inside)" grep -q "is inside the rule set" "$work/inside.err"
+
 head -1 "$work/a.jsonl" | sed 's/"id":"GEN-4-1"/"id":"NEW-1"/' > "$work/q.json"
 "$bin" similar --archive "$work/a.jsonl" "$work/q.json" > "$work/sim.txt" 2> /dev/null
 check "similar" 0 $?
