@@ -146,18 +146,17 @@ SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive)
   order_.resize(n);
   for (size_t r = 0; r < n; ++r) order_[r] = static_cast<uint32_t>(r);
   auto group_of = [&](uint32_t r) {
-    return std::make_tuple(archive.rows[r].destination, archive.rows[r].goods,
-                           key_begin_[r + 1] > key_begin_[r]);
+    return std::make_pair(archive.rows[r].destination, key_begin_[r + 1] > key_begin_[r]);
   };
   std::stable_sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
     if (group_of(a) != group_of(b)) return group_of(a) < group_of(b);
     return features_[a * dims_] < features_[b * dims_];
   });
   for (size_t s = 0; s < n; ++s) {
-    const auto [dest, goods, has_keys] = group_of(order_[s]);
+    const auto [dest, has_keys] = group_of(order_[s]);
     if (groups_.empty() || groups_.back().destination != dest ||
-        groups_.back().goods != goods || groups_.back().has_keys != has_keys) {
-      groups_.push_back({dest, goods, has_keys, static_cast<uint32_t>(s),
+        groups_.back().has_keys != has_keys) {
+      groups_.push_back({dest, has_keys, static_cast<uint32_t>(s),
                          static_cast<uint32_t>(s)});
     }
     groups_.back().end = static_cast<uint32_t>(s + 1);
@@ -176,29 +175,31 @@ SimilarityIndex::SimilarityIndex(const Plan& plan, const Archive& archive)
 uint32_t SimilarityIndex::BuildNode(uint32_t begin, uint32_t end) {
   const uint32_t id = static_cast<uint32_t>(nodes_.size());
   nodes_.emplace_back();
-  const size_t lead = std::min(kLead, dims_);
   Node node;
   node.begin = begin;
   node.end = end;
-  for (size_t j = 0; j < kLead; ++j) {
-    node.low[j] = INFINITY;
-    node.high[j] = -INFINITY;
-  }
+  node.box = static_cast<uint32_t>(boxes_.size());
+  boxes_.resize(boxes_.size() + 2 * dims_);
+  float* low = &boxes_[node.box];
+  float* high = low + dims_;
+  std::fill(low, low + dims_, INFINITY);
+  std::fill(high, high + dims_, -INFINITY);
   for (uint32_t s = begin; s < end; ++s) {
+    node.goods_any |= archive_.rows[order_[s]].goods;
+    node.goods_all &= archive_.rows[order_[s]].goods;
     const float* f = &features_[static_cast<size_t>(order_[s]) * dims_];
-    for (size_t j = 0; j < lead; ++j) {
-      node.low[j] = std::min(node.low[j], f[j]);
-      node.high[j] = std::max(node.high[j], f[j]);
+    for (size_t j = 0; j < dims_; ++j) {
+      low[j] = std::min(low[j], f[j]);
+      high[j] = std::max(high[j], f[j]);
     }
   }
-  for (size_t j = lead; j < kLead; ++j) node.low[j] = node.high[j] = 0;
   if (end - begin > kLeafSize) {
-    // Split at the median of the widest of the leading axes.
+    // Split at the median of the widest axis.
     size_t axis = 0;
-    for (size_t j = 1; j < lead; ++j) {
-      if (node.high[j] - node.low[j] > node.high[axis] - node.low[axis]) axis = j;
+    for (size_t j = 1; j < dims_; ++j) {
+      if (high[j] - low[j] > high[axis] - low[axis]) axis = j;
     }
-    if (node.high[axis] > node.low[axis]) {
+    if (high[axis] > low[axis]) {
       const uint32_t mid = begin + (end - begin) / 2;
       std::nth_element(order_.begin() + begin, order_.begin() + mid,
                        order_.begin() + end, [&](uint32_t a, uint32_t b) {
@@ -214,13 +215,24 @@ uint32_t SimilarityIndex::BuildNode(uint32_t begin, uint32_t end) {
   return id;
 }
 
-double SimilarityIndex::BoxBound(const Node& node, const float* f) const {
-  double b = 0;
-  for (size_t j = 0; j < kLead; ++j) {
-    const double d = f[j] < node.low[j] ? node.low[j] - f[j]
-                     : f[j] > node.high[j] ? f[j] - node.high[j]
-                                           : 0.0;
-    b += d * d;
+double SimilarityIndex::BoxBound(const Node& node, const float* f, uint64_t goods,
+                                 double limit) const {
+  const float* low = &boxes_[node.box];
+  const float* high = low + dims_;
+  // The goods term of any case below: at most the goods some case has are
+  // shared, at least those every case has are in the union.
+  const double jg = Jaccard(static_cast<size_t>(std::popcount(goods & node.goods_any)),
+                            static_cast<size_t>(std::popcount(goods | node.goods_all)));
+  double b = kGoodsWeight * std::max(0.0, jg) * std::max(0.0, jg);
+  for (size_t j = 0; j < dims_;) {
+    const size_t end = std::min(dims_, j + 8);
+    float part = 0;
+    for (; j < end; ++j) {
+      const float d = f[j] < low[j] ? low[j] - f[j] : f[j] > high[j] ? f[j] - high[j] : 0.0f;
+      part += d * d;
+    }
+    b += part;
+    if (b * (1 - 1e-6) > limit) break;
   }
   return b * (1 - 1e-6);  // rounded down a little: a bound
 }
@@ -344,8 +356,8 @@ std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k)
                             : groups_[g].has_keys ? kPartiesWeight
                                                   : 0.0;
     // Rounded down a little: a bound, never above the true term.
-    visit[g] = {CategoryTerms(q.destination, q.goods, groups_[g].destination,
-                              groups_[g].goods) + parties * (1 - 1e-9),
+    visit[g] = {(q.destination == groups_[g].destination ? 0.0 : kDestinationWeight) +
+                    parties * (1 - 1e-9),
                 static_cast<uint32_t>(g)};
     visit_constant[g] = visit[g].first;
   }
@@ -353,8 +365,10 @@ std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k)
   // constant and its box on the leading axes.
   using Item = std::pair<double, std::pair<uint32_t, uint32_t>>;  // bound, node, group
   std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
+  std::sort(visit.begin(), visit.end());
   for (const auto& [constant, g] : visit) {
-    open.push({constant + BoxBound(nodes_[groups_[g].root], q.features.data()),
+    if (constant > kth()) break;
+    open.push({constant + BoxBound(nodes_[groups_[g].root], q.features.data(), q.goods, INFINITY),
                {groups_[g].root, g}});
   }
   const size_t lead = std::min(kLead, dims_);
@@ -366,7 +380,8 @@ std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k)
     const double constant = visit_constant[where.second];
     if (node.left != kNoNode) {
       for (uint32_t child : {node.left, node.right}) {
-        const double b = constant + BoxBound(nodes_[child], q.features.data());
+        const double b =
+            constant + BoxBound(nodes_[child], q.features.data(), q.goods, kth() - constant);
         if (b <= kth()) open.push({b, {child, where.second}});
       }
       continue;
@@ -375,7 +390,10 @@ std::vector<Neighbour> SimilarityIndex::Nearest(const SimilarQuery& q, size_t k)
       const uint32_t row = order_[s];
       if (shares[row] || static_cast<int64_t>(row) == q.exclude_row) continue;
       const double limit = kth();
-      double b = constant;
+      const uint64_t goods = archive_.rows[row].goods;
+      const double jg = Jaccard(static_cast<size_t>(std::popcount(q.goods & goods)),
+                                static_cast<size_t>(std::popcount(q.goods | goods)));
+      double b = constant + kGoodsWeight * jg * jg;
       for (size_t j = 0; j < lead; ++j) {
         const double d = lead_[s * kLead + j] - q.features[j];
         b += d * d;

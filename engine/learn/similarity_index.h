@@ -16,14 +16,15 @@
 // orthonormal rotation: distances do not change). The cases that share an
 // intermediary key with the query are measured first (an inverted index);
 // for every other case the parties term is exact: kPartiesWeight, or 0 when
-// neither names any. The rest are grouped by destination, goods and whether
-// they name intermediaries (within a group those terms are one constant,
-// bounded below), and each group is a k-d tree on the eight widest axes. A
-// query opens the groups' tree nodes best first by the group's constant
-// plus the distance to the node's box, and stops when the best bound left
-// exceeds the k-th best distance so far; a case is skipped when the constant
-// and its leading axes exceed it, and a distance is abandoned as soon as
-// its partial sum does.
+// neither names any. The rest are grouped by destination and whether they
+// name intermediaries (within a group those terms are one constant, bounded
+// below), and each group is a k-d tree (split on the widest axis,
+// a box over every axis in each node). A query opens the groups' tree
+// nodes best first by the group's constant plus the distance to the
+// node's box and the least goods term of its cases, and stops when the
+// best bound left exceeds the k-th best distance so far; a case is skipped
+// when the constant, its goods term and its leading axes exceed it, and a
+// distance is abandoned as soon as its partial sum does.
 // Every skip is by a lower bound, so the result is the same as a scan of
 // every case (ties by archive order); tests check this against Scan().
 
@@ -100,23 +101,28 @@ class SimilarityIndex {
   std::vector<uint32_t> keys_;        // sorted, unique per row
   struct Group {
     CountryCode destination;
-    uint64_t goods = 0;
     bool has_keys = false;        // its cases name intermediaries
     uint32_t begin = 0, end = 0;  // positions in order_
     uint32_t root = 0;            // its tree in nodes_
   };
   static constexpr uint32_t kNoNode = UINT32_MAX;
   static constexpr size_t kLead = 8;  // leading axes in the trees' boxes
-  // A k-d tree node over positions [begin, end) of order_: the box of its
-  // cases on the leading axes.
+  // A k-d tree node over positions [begin, end) of order_; its cases' box
+  // is boxes_[box, box + dims) (low) and the next dims (high).
   struct Node {
     uint32_t begin = 0, end = 0;
     uint32_t left = kNoNode, right = kNoNode;
-    float low[kLead], high[kLead];
+    uint32_t box = 0;
+    uint64_t goods_any = 0;   // goods of some case below
+    uint64_t goods_all = ~uint64_t{0};  // goods of every case below
   };
   uint32_t BuildNode(uint32_t begin, uint32_t end);
-  double BoxBound(const Node& node, const float* f) const;
+  // The squared distance from `f` to the node's box, or any value above
+  // `limit` once it passes it.
+  double BoxBound(const Node& node, const float* f, uint64_t goods,
+                  double limit) const;
   std::vector<Node> nodes_;
+  std::vector<float> boxes_;
   std::vector<Group> groups_;
   std::vector<uint32_t> order_;       // rows by group, then by tree leaf
   std::vector<float> lead_;           // per position in order_: kLead axes
