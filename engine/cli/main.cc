@@ -173,7 +173,13 @@ int main(int argc, char** argv) {
                             "RULES-proposed beside the current one)");
   calibrate_cmd->add_option("--version", calibrate.version,
                             "Version of the proposed rule set (default: "
-                            "the current one's with -calibrated)");
+                            "the current one's with -calibrated)")
+      ->check([](const std::string& v) -> std::string {
+        const bool ok = !v.empty() && v.size() <= 64 &&
+                        v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._+-") ==
+                            std::string::npos;
+        return ok ? "" : "expected letters, digits, '.', '_', '+' or '-' (at most 64)";
+      });
   calibrate_cmd->add_option("--format", calibrate.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   calibrate_cmd->add_option("--folds", calibrate.folds,

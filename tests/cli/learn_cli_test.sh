@@ -63,6 +63,9 @@ expect "writes no proposal" test ! -e "$work/p3"
 check "calibrate with broken lines" 0 $?
 expect "counts them" grep -q "3002 lines, 2 rejected, 3000 cases" "$work/broken.txt"
 
+"$bin" calibrate --rules "$work/rules" --version 'x" evil' -o "$work/p9" "$work/a.jsonl" > /dev/null 2>&1
+check "calibrate refuses a version that is not a plain word" 2 $?
+
 # The same bytes at any thread count; never inside the rule set itself.
 "$bin" calibrate --rules "$work/rules" --format json --threads 1 -o "$work/t1" "$work/a.jsonl" 2> /dev/null | sed 's|/t1"|/T"|' > "$work/t1.json"
 "$bin" calibrate --rules "$work/rules" --format json --threads 2 -o "$work/t2" "$work/a.jsonl" 2> /dev/null | sed 's|/t2"|/T"|' > "$work/t2.json"
