@@ -1,5 +1,5 @@
-// SimilarityIndex: the k past cases most similar to a case, exactly, fast
-// enough for a million-case archive (`divrisk similar`, `assess --archive`).
+// SimilarityIndex: the k past cases most similar to a case, exactly
+// (`divrisk similar`, `assess --archive`; bench/similar_latency measures it).
 //
 // Distance between two cases (a metric):
 //   d^2 = sum_i w_i (x_i - y_i)^2             indicator values, unknowns at
@@ -13,10 +13,10 @@
 // inequality holds and pruning by it loses nothing.
 //
 // Index: the scaled values are rotated onto their principal axes (an
-// orthonormal rotation: distances do not change). The cases that share an
-// intermediary key with the query are measured first (an inverted index);
-// for every other case the parties term is exact: kPartiesWeight, or 0 when
-// neither names any. The rest are grouped by destination and whether they
+// orthonormal rotation: distances do not change). The cases that share a
+// rare intermediary key with the query are measured first (an inverted
+// index); every other case shares at most the query's common keys, which
+// bounds its parties term from below. The rest are grouped by destination and whether they
 // name intermediaries (within a group those terms are one constant, bounded
 // below), and each group is a k-d tree (split on the widest axis,
 // a box over every axis in each node). A query opens the groups' tree
