@@ -236,13 +236,80 @@ int main(int argc, char** argv) {
                                "Days after which a list is stale (default 7)")
       ->check(CLI::Range(0, 3660));
 
+  ServeOptions serve;
+  serve.rules_dir = divrisk::DefaultRulesDir();
+  serve.lists_dir = lists_dir;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Serve the engine over HTTP: /v1/assess, /v1/batch, /v1/rules, "
+               "/metrics, a page for officers (see README, \"Service\")");
+  serve_cmd->add_option("--rules", serve.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd->add_option("--lists-dir", serve.lists_dir, lists_dir_help);
+  serve_cmd->add_option("--listen", serve.listen,
+                        "HOST:PORT to listen on (default 127.0.0.1:8080; port "
+                        "0: any free port, announced on stdout)");
+  serve_cmd->add_option("--threads", serve.threads,
+                        "Scoring threads of a batch (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  serve_cmd->add_option("--token-file", serve.token_file,
+                        "File holding the bearer token clients must send; "
+                        "required beyond loopback");
+  serve_cmd->add_option("--audit", serve.audit_db,
+                        "SQLite audit log of every assessment served");
+  serve_cmd->add_flag("--audit-inputs", serve.audit_inputs,
+                      "Keep each case's input bytes in the audit log");
+  serve_cmd->add_option("--max-body", serve.limits.max_body_bytes,
+                        "Largest case body in bytes (default 4 MiB)")
+      ->check(CLI::Range(size_t{1}, size_t{16} << 20));
+  serve_cmd->add_option("--max-batch-lines", serve.limits.max_batch_lines,
+                        "Most lines of one batch request (default 100000)")
+      ->check(CLI::Range(size_t{1}, size_t{100000000}));
+  serve_cmd->add_option("--request-timeout", serve.limits.request_seconds,
+                        "Seconds a request may take to arrive (default 30; a "
+                        "batch gets them again after each chunk)")
+      ->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--max-in-flight", serve.limits.max_in_flight,
+                        "Requests handled at once; more get 503 (default 32)")
+      ->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--max-connections", serve.limits.max_connections,
+                        "Connections served at once, a thread each; as many "
+                        "more may wait, beyond that 503 (default 64)")
+      ->check(CLI::Range(1, 4096));
+
+  CLI::App* audit_cmd = app.add_subcommand(
+      "audit", "Check the audit log of divrisk serve");
+  audit_cmd->require_subcommand(1);
+  AuditVerifyOptions audit_verify;
+  audit_verify.rules_dir = divrisk::DefaultRulesDir();
+  audit_verify.lists_dir = lists_dir;
+  CLI::App* audit_verify_cmd = audit_cmd->add_subcommand(
+      "verify", "Check the chain of hashes, then re-score a sample of the rows "
+                "whose input was kept");
+  audit_verify_cmd->add_option("db", audit_verify.db, "The audit log (SQLite)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  audit_verify_cmd->add_option("--rules", audit_verify.rules_dir,
+                               "Rule-set directory to re-score with")
+      ->check(CLI::ExistingDirectory);
+  audit_verify_cmd->add_option("--lists-dir", audit_verify.lists_dir,
+                               lists_dir_help);
+  audit_verify_cmd->add_option("--sample", audit_verify.sample,
+                               "Rows to re-score at most (default 100)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  audit_verify_cmd->add_flag("--chain-only", audit_verify.chain_only,
+                             "Check the chain of hashes only");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+  serve.access = access;
+  audit_verify.access = access;
   SetRuleFileAccess(std::move(access));
+  if (serve_cmd->parsed()) return RunServe(serve);
+  if (audit_verify_cmd->parsed()) return RunAuditVerify(audit_verify);
   if (assess_cmd->parsed()) return RunAssess(assess);
   if (validate_cmd->parsed()) return RunValidate(validate);
   if (batch_cmd->parsed()) return RunBatchCommand(batch);
