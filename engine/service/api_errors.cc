@@ -11,15 +11,6 @@ std::vector<ApiError> Unlocated(std::string file, std::string message) {
   return {ApiError{std::move(file), 0, 0, "", std::move(message)}};
 }
 
-std::vector<ApiError> FromDocErrors(const std::string& file,
-                                    const DocErrors& errors) {
-  std::vector<ApiError> out;
-  for (const DocError& e : errors.Sorted()) {
-    out.push_back(ApiError{file, e.line, e.column, e.path, e.message});
-  }
-  return out;
-}
-
 namespace {
 
 // Reads a positive number ending at ':' from `text` at `*at`.
@@ -35,18 +26,18 @@ bool ReadNumber(std::string_view text, size_t* at, int* value) {
   return true;
 }
 
-// "file:line:column: path: message", found from the left at the first
-// ":<digits>:<digits>: " (a file name may hold colons of its own).
-ApiError ParseLine(std::string_view line) {
-  for (size_t colon = line.find(':'); colon != std::string_view::npos;
+// "file:line:column: path: message" (or without "file:"), found from the
+// left at the first "<digits>:<digits>: " (a file name may hold colons).
+ApiError ParseLine(std::string_view line, const std::string& file) {
+  for (size_t colon = 0; colon != std::string_view::npos;
        colon = line.find(':', colon + 1)) {
-    size_t at = colon + 1;
+    size_t at = colon == 0 ? 0 : colon + 1;
     ApiError e;
     if (!ReadNumber(line, &at, &e.line) || !ReadNumber(line, &at, &e.column) ||
         line.substr(at, 1) != " ") {
       continue;
     }
-    e.file = std::string(line.substr(0, colon));
+    e.file = colon == 0 ? file : std::string(line.substr(0, colon));
     std::string_view rest = line.substr(at + 1);
     // The path is one word (no spaces) before ": "; a message may lack it.
     const size_t sep = rest.find(": ");
@@ -58,24 +49,40 @@ ApiError ParseLine(std::string_view line) {
     e.message = std::string(rest);
     return e;
   }
-  return ApiError{"", 0, 0, "", std::string(line)};
+  return ApiError{file, 0, 0, "", std::string(line)};
 }
 
 }  // namespace
 
-std::vector<ApiError> FromErrorLines(std::string_view text) {
+std::vector<ApiError> FromDocErrors(const std::string& file,
+                                    const DocErrors& errors) {
+  std::vector<ApiError> out;
+  for (const DocError& e : errors.Sorted()) {
+    if (e.line == 0 && e.path.empty()) {
+      // A parser's error carries its position in its message ("2:8: ...").
+      out.push_back(ParseLine(e.message, file));
+    } else {
+      out.push_back(ApiError{file, e.line, e.column, e.path, e.message});
+    }
+  }
+  return out;
+}
+
+std::vector<ApiError> FromErrorLines(std::string_view text,
+                                     const std::string& file) {
   std::vector<ApiError> out;
   while (!text.empty()) {
     const size_t end = std::min(text.find('\n'), text.size());
-    if (end > 0) out.push_back(ParseLine(text.substr(0, end)));
+    if (end > 0) out.push_back(ParseLine(text.substr(0, end), file));
     text.remove_prefix(std::min(end + 1, text.size()));
   }
   return out;
 }
 
-std::vector<ApiError> FromStatus(const absl::Status& status) {
+std::vector<ApiError> FromStatus(const absl::Status& status,
+                                 const std::string& file) {
   const auto message = status.message();
-  return FromErrorLines(std::string_view(message.data(), message.size()));
+  return FromErrorLines(std::string_view(message.data(), message.size()), file);
 }
 
 std::string ErrorsJson(const std::vector<ApiError>& errors) {

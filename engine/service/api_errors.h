@@ -31,11 +31,13 @@ std::vector<ApiError> FromDocErrors(const std::string& file,
                                     const DocErrors& errors);
 
 // Errors from a status message of lines "file:line:column: path: message"
-// (the rule-set compiler's and the case reader's form); a line in another
-// form becomes a message alone.
-std::vector<ApiError> FromErrorLines(std::string_view text);
+// (the rule-set compiler's and the case reader's form; `file` where a line
+// names none); a line in another form becomes a message alone.
+std::vector<ApiError> FromErrorLines(std::string_view text,
+                                     const std::string& file = "");
 // The same for a status's message.
-std::vector<ApiError> FromStatus(const absl::Status& status);
+std::vector<ApiError> FromStatus(const absl::Status& status,
+                                 const std::string& file = "");
 
 // {"errors":[...]} and a newline.
 std::string ErrorsJson(const std::vector<ApiError>& errors);

@@ -67,7 +67,7 @@ void Assess(ServiceContext& ctx, const httplib::Request& req,
   const absl::StatusOr<bool> html = WantsHtml(req);
   if (!html.ok()) {
     DrainBody(reader);
-    return SendErrors(res, 400, FromStatus(html.status()));
+    return SendErrors(res, 400, FromStatus(html.status(), "request"));
   }
   std::string body;
   bool too_big = false;
@@ -82,7 +82,7 @@ void Assess(ServiceContext& ctx, const httplib::Request& req,
   const std::string authority = req.get_param_value("authority");
   absl::StatusOr<std::shared_ptr<const Plan>> plan = ctx.plans.Get(authority);
   if (!plan.ok()) {
-    return SendErrors(res, 400, FromStatus(plan.status()));
+    return SendErrors(res, 400, FromStatus(plan.status(), "request"));
   }
   DocErrors errors;
   absl::StatusOr<Case> c =
@@ -90,7 +90,7 @@ void Assess(ServiceContext& ctx, const httplib::Request& req,
   if (!c.ok()) {
     ctx.metrics.CasesRejected(1);
     return SendErrors(res, 400,
-                      errors.empty() ? FromStatus(c.status())
+                      errors.empty() ? FromStatus(c.status(), "request")
                                      : FromDocErrors("request", errors));
   }
   Executor executor(**plan);
