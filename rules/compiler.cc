@@ -119,6 +119,8 @@ absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
       ReadGates(top);
       ReadMitigations(top);
       ReadOverridingRisk(top);
+      ReadCitations(top);
+      CheckCitedRefs(*root);
       top.Finish();
     }
     absl::StrAppend(&errors_, doc_errors_.Format(FileName(kRuleSetFile)));
