@@ -84,6 +84,20 @@ struct DiffCommandOptions {
 };
 int RunDiff(const DiffCommandOptions& options);
 
+// divrisk report: one case file as an HTML page or a Markdown note, or
+// (with --batch) an archive of results as a dashboard page.
+struct ReportOptions {
+  std::string rules_dir;
+  std::string lists_dir;
+  std::string authority;        // --authority CC, or empty
+  std::string format = "html";  // html | markdown (one case)
+  bool batch = false;           // the input is batch results or diff JSON
+  std::string cases;            // --cases: the archive the batch read
+  std::string input;
+  std::string output_file;      // -o, required; never the input
+};
+int RunReport(const ReportOptions& options);
+
 // ../shared/data/screening, or DIVRISK_SHARED_DIR's data/screening.
 std::string DefaultScreeningDataDir();
 

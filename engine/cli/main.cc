@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <iostream>
 
 #include "CLI/CLI.hpp"
 #include "engine/cli/commands.h"
@@ -151,6 +152,33 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--top", diff.top, "How many of the largest moves to list");
   diff_cmd->add_option("input", diff.input,
                        "JSONL file, directory of case files, or - for stdin");
+
+  ReportOptions report;
+  report.rules_dir = divrisk::DefaultRulesDir();
+  report.lists_dir = lists_dir;
+  std::string report_batch;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "One case as an HTML page or a Markdown note; or, with "
+                "--batch, an archive of results as a dashboard page");
+  report_cmd->add_option("--rules", report.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  report_cmd->add_option("--lists-dir", report.lists_dir, lists_dir_help);
+  AddAuthority(report_cmd, &report.authority);
+  report_cmd->add_option("--format", report.format, "html or markdown")
+      ->check(CLI::IsMember({"html", "markdown"}));
+  CLI::Option* report_file =
+      report_cmd->add_option("file", report.input, "Case file (.yaml or .json)");
+  CLI::Option* report_archive = report_cmd->add_option(
+      "--batch", report_batch,
+      "Results of divrisk batch (--output full or summary), or the JSON of "
+      "divrisk diff --format json: a dashboard page");
+  report_cmd->add_option(
+      "--cases", report.cases,
+      "With --batch: the case archive the batch read, for the destinations "
+      "and intermediaries")->needs(report_archive);
+  report_file->excludes(report_archive);
+  report_archive->excludes(report_file);
+  report_cmd->add_option("-o", report.output_file, "Output file")->required();
 
   ScreenEvalOptions screen_eval;
   screen_eval.data_dir = DefaultScreeningDataDir();
@@ -314,6 +342,17 @@ int main(int argc, char** argv) {
   if (validate_cmd->parsed()) return RunValidate(validate);
   if (batch_cmd->parsed()) return RunBatchCommand(batch);
   if (diff_cmd->parsed()) return RunDiff(diff);
+  if (report_cmd->parsed()) {
+    if (report_batch.empty() && report.input.empty()) {
+      std::cerr << "report: a case FILE or --batch RESULTS is required\n";
+      return kExitUsage;
+    }
+    if (!report_batch.empty()) {
+      report.batch = true;
+      report.input = report_batch;
+    }
+    return RunReport(report);
+  }
   if (lists_update_cmd->parsed()) return RunListsUpdate(lists_update);
   if (lists_status_cmd->parsed()) return RunListsStatus(lists_status);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);

@@ -224,7 +224,7 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
       const Eigen::VectorXd cats = CategoriesOf(plan, fixed, f);
       const int64_t score = Quantize(
           TotalOf(plan, std::span<const double>(cats.data(), cats.size())));
-      if (score < a.result.score_q) a.suggestions.push_back({spec.measure, score});
+      if (score < a.result.score_q) a.suggestions.push_back({spec.measure, score, ""});
     }
   }
   std::stable_sort(a.suggestions.begin(), a.suggestions.end(),

@@ -40,6 +40,24 @@ struct UnknownFact {
 struct MitigationSuggestion {
   Mitigation measure = Mitigation::kPostShipmentVerification;
   int64_t score_q = 0;  // the score with this measure added
+  // What the condition changes, in words: the band and/or the
+  // recommendation ("band high to medium; refer becomes approve with
+  // conditions"). Only measures that change one of them are suggested.
+  std::string effect;
+};
+
+// A question to put before the decision: one unknown fact (or several that
+// share a question), addressed to whoever can answer it.
+struct Question {
+  std::string addressee;  // applicant | end_user | embassy | authority
+  std::string text;       // the question, case strings filled in raw
+                          // (writers show them with Visible())
+  int64_t swing_q = 0;    // how far the answer could move the score
+  std::string fact;       // field path of the fact asked about
+  std::vector<int> indicators;  // indicators the answer settles
+  // The answer could change the recommendation (clear or confirm a gate
+  // held open, or move the score across a band boundary).
+  bool could_change_outcome = false;
 };
 
 // A measure the case lists that is not credited, and why.
@@ -62,6 +80,11 @@ struct Assessment {
   std::vector<HardStop> hard_stops;
   std::vector<Contribution> contributions;  // by |contribution| descending
   std::vector<UnknownFact> unknowns;        // by swing descending
+  // The unknowns as questions, ranked: those whose answer could change the
+  // recommendation first, then by swing.
+  std::vector<Question> questions;
+  // The recommendation's reason in one sentence ("Refer, not refuse: ...").
+  std::string reason;
   std::vector<MitigationSuggestion> suggestions;  // by score ascending
   std::vector<Mitigation> conditions;  // credited measures, rule-set order
   std::vector<UncreditedMeasure> not_credited;  // in the case's word order

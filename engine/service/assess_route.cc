@@ -9,6 +9,7 @@
 #include "engine/explain/assessment.h"
 #include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
+#include "engine/report/html_report.h"
 #include "engine/scoring/executor.h"
 #include "engine/service/service_context.h"
 #include "rules/canonical.h"
@@ -106,8 +107,9 @@ void Assess(ServiceContext& ctx, const httplib::Request& req,
   ctx.metrics.CasesScored(1);
   res.set_header("X-Rule-Set-SHA256", (*plan)->sha256);
   if (*html) {
-    // Until the HTML report (engine/report) is merged.
-    SendErrors(res, 406, Unlocated("", "the HTML report is not built yet"));
+    std::string page;
+    AppendHtmlReport(**plan, a, &page);
+    res.set_content(std::move(page), "text/html; charset=utf-8");
   } else {
     res.set_content(std::move(json), "application/json");
   }

@@ -1,0 +1,119 @@
+// ReportView: what the report of one case shows, gathered once from the
+// rule set and the assessment, for the HTML page and the Markdown note to
+// lay out alike. Strings are as the case and the rule set hold them, never
+// escaped: escaping is the layout's job (HTML or Markdown).
+
+#ifndef DIVRISK_ENGINE_REPORT_REPORT_VIEW_H_
+#define DIVRISK_ENGINE_REPORT_REPORT_VIEW_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/explain/assessment.h"
+#include "rules/plan.h"
+
+namespace divrisk {
+
+// The engine's version, as a report names it.
+extern const char* const kEngineVersion;
+
+struct HeaderView {
+  std::string case_id;
+  std::string assessed_on;
+  std::string exporter;        // "Name (GB)"
+  std::string end_user;        // "Name (GH), police"
+  std::string destination;     // "GH Ghana"
+  std::string deciding_state;  // the reason, in words
+  std::vector<std::string> goods;  // "5,000 items of small arms: ..."
+  std::string rule_set;        // "att-default 2026.11.1"
+  std::string sha256;
+  // Reference files whose records are invented: "registers (file)".
+  std::vector<std::string> illustrative;
+};
+
+struct StopView {  // a hard stop, or the overriding-risk rule
+  std::string action;     // "refuse", "refer", ...
+  std::string title;      // the gate's reason
+  std::string citation;   // as a letter cites it
+  bool on_unknown = false;
+  std::vector<Fact> evidence;
+  std::vector<std::string> unknown_facts;
+};
+
+struct BarView {  // one line of the contributions
+  std::string id;         // indicator id, or the measure's words
+  std::string citation;
+  std::string reason;
+  int64_t points_q = 0;   // signed, fixed point
+  bool unknown = false;   // scored at its base rate: the facts are not known
+  bool mitigating = false;
+};
+
+struct CategoryView {
+  std::string name;
+  std::vector<BarView> bars;
+};
+
+struct RouteStopView {
+  std::string country;    // "AE United Arab Emirates"
+  std::string role;       // "origin", "transit", "destination"
+  std::string mode_in;    // how the goods arrive: "air", "sea", ...
+  bool transshipment = false;
+  bool free_trade_zone = false;
+  std::vector<std::string> embargoes;  // in force on the assessment date
+};
+
+struct PartyView {
+  std::string role;       // "exporter", "end user", "broker", ...
+  std::string path;       // "parties[0]"
+  std::string name;
+  std::string country;
+  std::string register_text;
+  std::vector<Fact> findings;  // evidence about this party
+};
+
+struct QuestionView {
+  std::string addressee;
+  std::string text;
+  int64_t swing_q = 0;
+  bool keeps_stop_open = false;
+};
+
+struct ConditionView {
+  std::string measure;    // in words
+  std::string condition;  // the licence condition
+  std::string effect;     // what it changes
+  bool credited = false;  // already in the case and credited
+};
+
+struct ReportView {
+  HeaderView header;
+  std::string recommendation;  // "Refer"
+  std::string recommendation_word;  // "refer"
+  std::string reason;
+  std::string band;
+  int64_t score_q = 0, min_q = 0, max_q = 0;
+  std::vector<StopView> stops;
+  std::vector<CategoryView> categories;  // with their bars, rule-set order
+  int64_t largest_bar_q = 0;
+  bool route_disclosed = false;
+  std::vector<RouteStopView> route;
+  std::vector<PartyView> parties;
+  std::vector<QuestionView> questions;
+  std::vector<ConditionView> conditions;
+  std::vector<std::pair<std::string, std::string>> not_credited;
+  std::string no_condition_reason;  // why none is suggested, or empty
+  std::vector<StopView> evidence;    // every contribution, with its facts
+};
+
+ReportView BuildReportView(const Plan& plan, const Assessment& a);
+
+// Points as a report shows them: one decimal ("4.9", "-3.0").
+std::string Points(int64_t q);
+// "approve_with_conditions" -> "approve with conditions".
+std::string Words(std::string_view word);
+
+}  // namespace divrisk
+
+#endif  // DIVRISK_ENGINE_REPORT_REPORT_VIEW_H_
