@@ -20,6 +20,9 @@ import time
 
 DIVRISK = os.environ.get("DIVRISK")
 SOURCE = os.environ.get("DIVRISK_SOURCE_DIR")
+if not DIVRISK or not SOURCE:
+    print("FAIL: set DIVRISK (the binary) and DIVRISK_SOURCE_DIR (ctest does)")
+    sys.exit(1)
 RULES = os.path.join(SOURCE or ".", "rules", "att-example-authority")
 EXAMPLES = os.path.join(SOURCE or ".", "examples")
 
