@@ -25,11 +25,17 @@ int64_t NowNs() {
       .count();
 }
 
-// Waits until `sock` is ready for `events` or the connection's deadline;
-// false on timeout (marking the connection expired) or error.
+// A response may still be written this long after the request's time is
+// up (the 408 that says so, the end of a batch's last chunk).
+constexpr int64_t kWriteGraceNs = int64_t{5} * 1000000000;
+
+// Waits until `sock` is ready for `events` or the connection's deadline
+// (for writing, the deadline and the grace); false on timeout (marking the
+// connection expired) or error.
 bool WaitFor(Connection& c, short events) {
+  const int64_t grace = events == POLLOUT ? kWriteGraceNs : 0;
   for (;;) {
-    const int64_t left_ms = (c.deadline_ns.load() - NowNs()) / 1000000;
+    const int64_t left_ms = (c.deadline_ns.load() + grace - NowNs()) / 1000000;
     if (left_ms <= 0) {
       c.expired = true;
       return false;
@@ -137,6 +143,23 @@ bool NextRequestArrives(int sock, std::chrono::seconds time,
   return false;
 }
 
+// Closing a socket with unread bytes resets the connection, and the client
+// may lose the response it has not read yet (a 408 to a slow sender). So
+// the writing side is closed first and what still comes is read and
+// dropped for a moment.
+void LingeringClose(int sock) {
+  ::shutdown(sock, SHUT_WR);
+  const Clock::time_point end = Clock::now() + std::chrono::milliseconds(500);
+  char sink[16 << 10];
+  for (size_t dropped = 0; dropped < (size_t{1} << 20) && Clock::now() < end;) {
+    pollfd p{sock, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    const ssize_t n = ::recv(sock, sink, sizeof sink, 0);
+    if (n <= 0) return;
+    dropped += static_cast<size_t>(n);
+  }
+}
+
 }  // namespace
 
 Connection* Connection::Current() { return t_current; }
@@ -223,9 +246,10 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
     c.header_bytes = 0;
     bool closed = false;
     ret = process_request(stream, left == 1, closed, nullptr);
-    if (!ret || closed || c.expired) break;
+    if (!ret || closed || c.expired || c.close_after_response) break;
   }
   t_current = nullptr;
+  if (c.close_after_response || c.expired) LingeringClose(sock);
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);
   return ret;

@@ -38,6 +38,9 @@ struct Connection {
   size_t header_bytes = 0;
   Clock::time_point request_start;
   bool counted_in_flight = false;
+  // The stream's position is unknown (a request cut short, malformed or
+  // never routed): the connection ends after the response.
+  bool close_after_response = false;
 
   // The connection served by the calling thread, or null.
   static Connection* Current();

@@ -125,6 +125,10 @@ void Service::Configure() {
       seconds = std::chrono::duration<double>(Clock::now() - c->request_start).count();
     }
     ctx.metrics.Request(RouteLabel(req.path), res.status, seconds);
+    if (c != nullptr &&
+        (c->in_headers || res.get_header_value("Connection") == "close")) {
+      c->close_after_response = true;
+    }
   });
   // httplib's own refusals (a malformed request line, a header over 8 KiB,
   // an unknown route) get the errors body too.
