@@ -214,6 +214,58 @@ def token_required(tmp):
     check(r.returncode == 2, "a short token was accepted")
 
 
+def html_by_accept(server):
+    r = server.request("POST", "/v1/assess", example(JSON_EXAMPLE),
+                       {"Content-Type": "application/json", "Accept": "text/html"})
+    check(r.status == 200 and r.header("Content-Type").startswith("text/html")
+          and b'id="recommendation"' in r.body, "Accept: text/html gave no report")
+    r = server.request("POST", "/v1/assess?format=json", example(JSON_EXAMPLE),
+                       {"Content-Type": "application/json", "Accept": "text/html"})
+    check(r.json()["case_id"], "?format=json does not win over Accept")
+
+
+def list_age(tmp):
+    """A list installed by `divrisk lists update` (from a local mirror of
+    the UN list in ../shared): /v1/rules and /metrics give its age."""
+    shared = os.path.join(os.path.dirname(os.environ["DIVRISK_SOURCE_DIR"].rstrip("/")),
+                          "shared", "data", "screening", "un_sc_consolidated_2026-02-27.xml")
+    if not os.path.exists(shared):
+        if os.environ.get("CI", "") not in ("", "0", "false"):
+            fail("CI=true but ../shared is missing (%s)" % shared)
+        print("SKIPPED part: list age needs ../shared (%s)" % shared)
+        return
+    import datetime
+    import functools
+    import http.server
+    import threading
+    mirror = os.path.join(tmp, "mirror")
+    os.makedirs(os.path.join(mirror, "un"))
+    os.symlink(shared, os.path.join(mirror, "un", "consolidated.xml"))  # read in place
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=mirror)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    lists = os.path.join(tmp, "lists")
+    try:
+        r = run_cli("lists", "update", "--only", "UN-SC", "--dir", lists,
+                    "--base-url", "http://127.0.0.1:%d" % httpd.server_address[1])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    check(r.returncode == 0, "lists update from the mirror failed: %s" % r.stderr)
+    default_rules = os.path.join(os.path.dirname(RULES), "att-default")
+    with Server(rules=default_rules, lists_dir=lists) as server:
+        age = (datetime.date.today() - datetime.date(2026, 2, 27)).days
+        listed = server.request("GET", "/v1/rules").json()["screening"]["lists"]
+        check([(l["id"], l["as_of"], l["age_days"]) for l in listed] ==
+              [("UN-SC", "2026-02-27", age)], "/v1/rules lists: %s" % listed)
+        metrics = server.request("GET", "/metrics").body.decode()
+        check('divrisk_screening_list_age_days{list="UN-SC"} %d\n' % age in metrics,
+              "/metrics has no age of UN-SC (%d days)" % age)
+
+
 def main():
     with Server() as server:
         lists = os.path.join(server.tmp, "no-lists")
@@ -221,9 +273,11 @@ def main():
         errors_are_located(server)
         scored, _ = batch_matches_cli(server, lists, server.tmp)
         rules_and_health(server)
+        html_by_accept(server)
         page_is_self_contained(server)
         metrics_count(server, scored)
         token_required(server.tmp)
+        list_age(server.tmp)
     print("PASS")
 
 
