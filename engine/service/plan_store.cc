@@ -1,6 +1,8 @@
 #include "engine/service/plan_store.h"
 
+#include <map>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "engine/model/country_code.h"
@@ -40,7 +42,6 @@ absl::Status PlanStore::Reload() {
   next->loaded_at = std::time(nullptr);
   std::lock_guard<std::mutex> lock(mutex_);
   current_ = std::move(next);
-  ++reloads_;
   return absl::OkStatus();
 }
 
@@ -82,11 +83,6 @@ absl::StatusOr<std::shared_ptr<const Plan>> PlanStore::Get(
 std::time_t PlanStore::loaded_at() const {
   std::shared_ptr<const Generation> gen = Current();
   return gen ? gen->loaded_at : 0;
-}
-
-uint64_t PlanStore::reloads() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return reloads_;
 }
 
 }  // namespace divrisk::service

@@ -11,9 +11,7 @@
 #ifndef DIVRISK_ENGINE_SERVICE_PLAN_STORE_H_
 #define DIVRISK_ENGINE_SERVICE_PLAN_STORE_H_
 
-#include <cstdint>
 #include <ctime>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,7 +38,6 @@ class PlanStore {
 
   // Seconds since the epoch at the last successful load.
   std::time_t loaded_at() const;
-  uint64_t reloads() const;
 
  private:
   struct Generation;
@@ -49,9 +46,8 @@ class PlanStore {
   const std::string rules_dir_;
   const std::string lists_dir_;
   const RuleFileAccess access_;
-  mutable std::mutex mutex_;  // guards current_ and reloads_
+  mutable std::mutex mutex_;  // guards current_
   std::shared_ptr<const Generation> current_;
-  uint64_t reloads_ = 0;
   std::mutex reload_mutex_;  // one reload at a time
 };
 

@@ -55,17 +55,15 @@ absl::Status Service::Start() {
     ctx_->audit = *std::move(audit);
   }
   Configure();
-  if (o.port == 0) {
-    port_ = server_->bind_to_any_port(o.host);
-  } else {
-    port_ = server_->bind_to_port(o.host, o.port) ? o.port : -1;
-  }
-  if (port_ <= 0) {
+  const int port = o.port == 0 ? server_->bind_to_any_port(o.host)
+                  : server_->bind_to_port(o.host, o.port) ? o.port
+                                                          : -1;
+  if (port <= 0) {
     return absl::UnavailableError(absl::StrCat(
         "cannot listen on ", o.host, ":", o.port,
         " (in use, or not an address of this machine)"));
   }
-  if (o.on_listening) o.on_listening(o.host, port_);
+  if (o.on_listening) o.on_listening(o.host, port);
   return absl::OkStatus();
 }
 

@@ -35,14 +35,12 @@ class Service {
   void Run();
   void Stop();
   absl::Status Reload();
-  int port() const { return port_; }
 
  private:
   void Configure();
 
   std::unique_ptr<ServiceContext> ctx_;
   std::unique_ptr<GuardedServer> server_;
-  int port_ = 0;
 };
 
 }  // namespace divrisk::service

@@ -53,6 +53,14 @@ class Response:
         return None
 
 
+def _die_with_parent():
+    """In the child: SIGTERM when the test process dies (even by SIGKILL,
+    e.g. a ctest timeout), so that no server outlives its test."""
+    import ctypes
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 class Server:
     """`divrisk [global...] serve --listen 127.0.0.1:0 [args...]`."""
 
@@ -68,7 +76,8 @@ class Server:
     def __enter__(self):
         self.stderr = open(self.stderr_path, "wb")
         self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE,
-                                     stderr=self.stderr)
+                                     stderr=self.stderr,
+                                     preexec_fn=_die_with_parent)
         line = [None]
         reader = threading.Thread(
             target=lambda: line.__setitem__(0, self.proc.stdout.readline()))
