@@ -5,10 +5,11 @@
 //
 // The engine is engine/batch's RunBatch, as for `divrisk batch`: the body
 // is fed through a pipe to a LineReader on a thread that runs RunBatch,
-// which scores it chunk by chunk and writes each chunk's lines as HTTP
-// chunks while the next is read. Memory is bounded by two chunks, whatever
-// the body's length; a client sending faster than the engine scores is
-// slowed by TCP, as the pipe fills.
+// which scores it chunk by chunk; each chunk's lines go to a ResponseSpool
+// that a third thread sends as HTTP chunks as the client reads them.
+// Memory is bounded by two chunks, whatever the body's length; a client
+// sending faster than the engine scores is slowed by TCP, as the pipe
+// fills; a client that reads only after sending finds its lines waiting.
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "engine/batch/batch_run.h"
 #include "engine/model/deciding_state.h"
 #include "engine/reader/case_reader.h"
+#include "engine/service/response_spool.h"
 #include "engine/service/service_context.h"
 #include "rules/canonical.h"
 
@@ -36,12 +38,12 @@ bool IsJsonLines(const std::string& type) {
          type == "application/x-jsonlines";
 }
 
-// Writes a chunk's lines to the response once the chunk is complete and
+// Puts a chunk's lines in the spool once the chunk is complete and
 // audited, and counts them.
 class ResponseSink : public BatchSink {
  public:
   ResponseSink(ServiceContext& ctx, const Plan& plan,
-               const std::string& authority, httplib::DataSink& out,
+               const std::string& authority, ResponseSpool& out,
                Connection* connection)
       : ctx_(ctx), plan_(plan), authority_(authority), out_(out),
         connection_(connection) {}
@@ -78,7 +80,11 @@ class ResponseSink : public BatchSink {
     ctx_.metrics.CasesRejected(stats.rejected - rejected_);
     scored_ = stats.scored;
     rejected_ = stats.rejected;
-    Write(buffer_);
+    if (!Write(buffer_)) {
+      return absl::UnavailableError(
+          "the server could not hold the output (its temporary directory is "
+          "full); the rest was not scored");
+    }
     buffer_.clear();
     // A batch that keeps moving keeps its time.
     if (connection_ != nullptr) {
@@ -87,10 +93,9 @@ class ResponseSink : public BatchSink {
     }
     return absl::OkStatus();
   }
-  void Write(const std::string& text) {
-    if (!write_failed_ && !text.empty()) {
-      write_failed_ = !out_.write(text.data(), text.size());
-    }
+  bool Write(const std::string& text) {
+    if (!write_failed_ && !text.empty()) write_failed_ = !out_.Append(text);
+    return !write_failed_;
   }
 
  private:
@@ -105,7 +110,7 @@ class ResponseSink : public BatchSink {
   ServiceContext& ctx_;
   const Plan& plan_;
   const std::string& authority_;
-  httplib::DataSink& out_;
+  ResponseSpool& out_;
   Connection* connection_;
   std::string buffer_;
   std::vector<AuditRecord> records_;
@@ -139,13 +144,26 @@ void Stream(ServiceContext& ctx, const BatchRequest& request,
             const httplib::ContentReader& reader, httplib::DataSink& out) {
   const ServiceLimits& limits = ctx.options.limits;
   Connection* connection = Connection::Current();
-  ResponseSink sink(ctx, *request.plan, request.authority, out, connection);
+  ResponseSpool spool;
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    sink.Write(ErrorsJson(Unlocated("", "the server could not start the batch")));
+  if (!spool.ok() || ::pipe2(fds, O_CLOEXEC) != 0) {
+    const std::string error = ErrorsJson(Unlocated(
+        "", "the server could not start the batch (no temporary file or pipe)"));
+    out.write(error.data(), error.size());
     DrainBody(reader);
     return;
   }
+  ResponseSink sink(ctx, *request.plan, request.authority, spool, connection);
+  // Sends the spool as the client reads it; ends once the spool is
+  // finished and sent, or the client has gone.
+  std::jthread sender([&spool, &out] {
+    spool.Send([&out](const char* data, size_t n) { return out.write(data, n); });
+  });
+  // Finished before `sender` is joined, on every way out.
+  struct Finisher {
+    ResponseSpool& spool;
+    ~Finisher() { spool.Finish(); }
+  } finisher{spool};
   BatchStats stats;
   absl::Status run_status;
   const auto start = std::chrono::steady_clock::now();
@@ -227,6 +245,8 @@ void Stream(ServiceContext& ctx, const BatchRequest& request,
   if (!summary.empty() && summary.back() == '\n') summary.pop_back();
   sink.Write(absl::StrCat("{\"summary\":", summary, ",\"complete\":",
                           errors.empty() ? "true" : "false", "}\n"));
+  spool.Finish();
+  sender.join();
 }
 
 void Batch(ServiceContext& ctx, const httplib::Request& req,

@@ -122,10 +122,11 @@ class Server:
     def alive(self):
         return self.proc.poll() is None
 
-    def rss_kb(self):
+    def rss_kb(self, field="VmRSS"):
+        """Resident memory now (VmRSS) or at its peak (VmHWM), in KB."""
         with open("/proc/%d/status" % self.proc.pid) as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
         return 0
 
