@@ -95,7 +95,11 @@ void Service::Configure() {
           const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
         }
         c->counted_in_flight = true;
-        if (++ctx.metrics.in_flight() > ctx.options.limits.max_in_flight) {
+        // Health checks and metrics answer even when the service is busy:
+        // that is when they are needed.
+        const bool monitoring = req.path == "/healthz" || req.path == "/metrics";
+        if (++ctx.metrics.in_flight() > ctx.options.limits.max_in_flight &&
+            !monitoring) {
           res.set_header("Retry-After", "1");
           SendErrors(res, 503, Unlocated("", "too many requests at once; retry"));
           return httplib::Server::HandlerResponse::Handled;
