@@ -18,7 +18,7 @@ constexpr int kWidth = 800;
 constexpr int kLabelWidth = 330;  // indicator and citation, left
 constexpr int kBarRoom = 360;     // longest bar
 constexpr int kGroupHeight = 26;
-constexpr int kRowHeight = 36;
+constexpr int kRowHeight = 48;
 
 const char kDefs[] =
     "<defs>"
@@ -80,16 +80,18 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
       absl::StrAppend(out, "</title>");
       absl::StrAppend(out, "<text x=\"8\" y=\"", y + 14, "\" font-size=\"12\">",
                       Label(bar.id, 46), "</text>");
-      absl::StrAppend(out, "<text x=\"8\" y=\"", y + 29,
-                      "\" font-size=\"11\" fill=\"#444\">",
-                      Label(bar.citation, 52), "</text>");
-      absl::StrAppend(out, "<rect x=\"", kLabelWidth, "\" y=\"", y + 6,
+      for (size_t k = 0; k < bar.treaty_refs.size(); ++k) {
+        absl::StrAppend(out, "<text x=\"8\" y=\"", y + 28 + 13 * k,
+                        "\" font-size=\"11\" fill=\"#444\">",
+                        Label(bar.treaty_refs[k], 54), "</text>");
+      }
+      absl::StrAppend(out, "<rect x=\"", kLabelWidth, "\" y=\"", y + 12,
                       "\" width=\"", length, "\" height=\"20\" fill=\"", fill,
                       "\" stroke=\"", bar.mitigating ? "#1b6e3a" : "#b3261e",
                       "\"", bar.unknown ? " stroke-dasharray=\"4 2\"" : "",
                       "/>");
       absl::StrAppend(out, "<text x=\"", kLabelWidth + length + 6, "\" y=\"",
-                      y + 21, "\" font-size=\"12\">",
+                      y + 27, "\" font-size=\"12\">",
                       bar.points_q > 0 ? "+" : "", Points(bar.points_q),
                       bar.unknown ? " not known" : "", "</text></g>");
       y += kRowHeight;

@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "engine/explain/citation.h"
 #include "engine/model/deciding_state.h"
 
 namespace divrisk {
@@ -21,8 +23,24 @@ std::string CountryText(const Plan& plan, CountryCode code) {
   return out;
 }
 
-std::string Citation(const std::vector<std::string>& refs) {
-  return absl::StrJoin(refs, "; ");
+// As a letter cites it; the catalogue ids when no ref has a title.
+std::string Citation(const Plan& plan, const std::vector<std::string>& refs) {
+  std::string letter = LetterCitationOf(plan, refs);
+  return letter.empty() ? absl::StrJoin(refs, "; ") : letter;
+}
+
+// The parts of a letter citation a chart label shows: the treaty's and the
+// EU Common Position's, else the first.
+std::vector<std::string> TreatyRefs(const std::string& citation) {
+  std::vector<std::string> parts = absl::StrSplit(citation, "; ");
+  std::vector<std::string> out;
+  for (const std::string& p : parts) {
+    if (out.size() < 2 && (p.starts_with("ATT Art.") || p.starts_with("EU Common Position"))) {
+      out.push_back(p);
+    }
+  }
+  if (out.empty() && !parts.empty()) out.push_back(parts[0]);
+  return out;
 }
 
 // The category an indicator weighs into most.
@@ -82,9 +100,14 @@ PartyView MakeParty(const Plan& plan, const Assessment& a, const Party& p,
   v.register_text = p.register_id ? absl::StrCat("register id ", *p.register_id)
                     : registrable ? "no register id given"
                                   : "a state body: no register";
+  // A fact about the party, and the reference records that follow it (the
+  // list entry a screening hit names, with its date).
   auto add = [&](const Evidence& ev) {
+    bool follows = false;
     for (const Fact& f : ev.facts) {
-      if (!About(f.path, v.path)) continue;
+      const bool about = About(f.path, v.path);
+      follows = about || (follows && f.path.starts_with("ref."));
+      if (!follows) continue;
       bool seen = false;
       for (const Fact& g : v.findings) seen = seen || g == f;
       if (!seen) v.findings.push_back(f);
@@ -122,13 +145,13 @@ void BuildHeader(const Plan& plan, const Assessment& a, HeaderView* h) {
 void BuildStops(const Plan& plan, const Assessment& a, ReportView* v) {
   for (const HardStop& stop : a.hard_stops) {
     const GateSpec& gate = plan.gates[stop.gate];
-    v->stops.push_back({EnumWord(stop.action), gate.reason, Citation(gate.refs),
+    v->stops.push_back({EnumWord(stop.action), gate.reason, Citation(plan, gate.refs),
                         stop.on_unknown, stop.evidence.facts,
                         stop.evidence.unknown_facts});
   }
   if (a.result.overriding_risk) {
     const OverridingRiskSpec& o = *plan.overriding_risk;
-    StopView s{"refuse", o.reason, Citation(o.refs), false, {}, {}};
+    StopView s{"refuse", o.reason, Citation(plan, o.refs), false, {}, {}};
     s.evidence.push_back(
         {plan.categories[o.category].name,
          absl::StrCat(Points(Quantize(a.categories.final[o.category])),
@@ -147,27 +170,28 @@ void BuildBars(const Plan& plan, const Assessment& a, ReportView* v) {
   for (const Contribution& line : a.contributions) {
     BarView bar;
     bar.points_q = line.contribution_q;
-    StopView row;
+    size_t category = plan.categories.size();
     if (line.mitigation) {
       const MitigationSpec* spec = plan.FindMitigation(*line.mitigation);
       bar.id = Words(EnumWord(*line.mitigation));
-      bar.citation = Citation(spec->refs);
+      bar.citation = Citation(plan, spec->refs);
       bar.reason = spec->condition;
       bar.mitigating = true;
-      v->categories.back().bars.push_back(bar);
     } else {
       const IndicatorSpec& spec = plan.indicators[line.indicator];
       bar.id = spec.id;
-      bar.citation = Citation(spec.refs);
+      bar.citation = Citation(plan, spec.refs);
       bar.reason = spec.evidence;
       bar.unknown = line.unknown;
       bar.mitigating = line.contribution_q < 0;
-      v->categories[MainCategory(plan, line.indicator)].bars.push_back(bar);
+      category = MainCategory(plan, line.indicator);
     }
+    bar.treaty_refs = TreatyRefs(bar.citation);
     v->largest_bar_q = std::max(v->largest_bar_q, std::abs(bar.points_q));
     v->evidence.push_back({Points(bar.points_q), bar.id + ": " + bar.reason,
                            bar.citation, bar.unknown, line.evidence.facts,
                            line.evidence.unknown_facts});
+    v->categories[category].bars.push_back(std::move(bar));
   }
 }
 
@@ -196,8 +220,11 @@ void BuildConditions(const Plan& plan, const Assessment& a, ReportView* v) {
   for (const MitigationSuggestion& s : a.suggestions) {
     v->conditions.push_back(
         {Words(EnumWord(s.measure)), plan.FindMitigation(s.measure)->condition,
-         absl::StrCat("the score would be ", Points(s.score_q), " instead of ",
-                      Points(a.result.score_q)),
+         s.effect.empty()
+             ? absl::StrCat("the score would be ", Points(s.score_q),
+                            " instead of ", Points(a.result.score_q))
+             : absl::StrCat(s.effect, " (score ", Points(s.score_q),
+                            " instead of ", Points(a.result.score_q), ")"),
          false});
   }
   for (const UncreditedMeasure& u : a.not_credited) {
@@ -238,9 +265,9 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a) {
   v.score_q = a.result.score_q;
   v.min_q = a.result.min_q;
   v.max_q = a.result.max_q;
-  v.reason = absl::StrCat(v.recommendation, ": band ", Words(v.band), ", score ",
-                          Points(v.score_q), " (", Points(v.min_q), " to ",
-                          Points(v.max_q), " once the unknown facts are known).");
+  v.reason = a.reason.empty()
+                 ? absl::StrCat(v.recommendation, ": band ", Words(v.band))
+                 : a.reason;
   BuildStops(plan, a, &v);
   BuildBars(plan, a, &v);
   BuildRoute(plan, c, &v);
@@ -252,9 +279,18 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a) {
                                   p.role ? Words(EnumWord(*p.role)) : "party",
                                   absl::StrCat("parties[", i, "]")));
   }
-  for (const UnknownFact& u : a.unknowns) {
-    v.questions.push_back({"the applicant", absl::StrCat("What is ", u.fact, "?"),
-                           u.swing_q, !u.gates.empty()});
+  for (const Question& q : a.questions) {
+    v.questions.push_back({Words(q.addressee), q.text, q.swing_q,
+                           q.could_change_outcome});
+  }
+  // An explanation without questions (built before they were written, or
+  // by a rule set without question templates) still has its unknowns.
+  if (a.questions.empty()) {
+    for (const UnknownFact& u : a.unknowns) {
+      v.questions.push_back({"the applicant",
+                             absl::StrCat("What is ", u.fact, "?"), u.swing_q,
+                             !u.gates.empty()});
+    }
   }
   BuildConditions(plan, a, &v);
   return v;

@@ -44,6 +44,10 @@ struct StopView {  // a hard stop, or the overriding-risk rule
 struct BarView {  // one line of the contributions
   std::string id;         // indicator id, or the measure's words
   std::string citation;
+  // What the chart labels the bar with: the treaty and the EU Common
+  // Position parts of the citation (at most two; the whole is in the
+  // evidence table).
+  std::vector<std::string> treaty_refs;
   std::string reason;
   int64_t points_q = 0;   // signed, fixed point
   bool unknown = false;   // scored at its base rate: the facts are not known
@@ -77,7 +81,7 @@ struct QuestionView {
   std::string addressee;
   std::string text;
   int64_t swing_q = 0;
-  bool keeps_stop_open = false;
+  bool could_change_outcome = false;
 };
 
 struct ConditionView {
