@@ -52,7 +52,7 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
     return;
   }
   absl::StrAppend(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ", kWidth,
-                  " ", height, "\" xmlns=\"http://www.w3.org/2000/svg\" "
+                  " ", height, "\" "
                   "font-family=\"DejaVu Sans, Arial, sans-serif\">"
                   "<title>Contributions to the score by indicator</title>",
                   kDefs);
