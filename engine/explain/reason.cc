@@ -18,11 +18,11 @@ std::string Capitalised(Recommendation r) {
 }
 
 // A rule-set sentence continued after a colon: its first letter lowered
-// unless it starts an acronym ("MANPADS", "UN").
+// unless it starts an acronym ("MANPADS", "UN"; "A UN ..." is lowered).
 std::string Continued(const std::string& sentence) {
   std::string s = sentence;
   if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-      std::islower(static_cast<unsigned char>(s[1]))) {
+      (std::islower(static_cast<unsigned char>(s[1])) || s[1] == ' ')) {
     s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
   }
   while (!s.empty() && s.back() == '.') s.pop_back();
