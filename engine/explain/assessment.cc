@@ -108,8 +108,10 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
       high[k] = base + (1 - u) * f * plan.weights(ii, k);
       low[k] = base - u * f * plan.weights(ii, k);
     }
-    const int64_t swing = std::llabs(Quantize(TotalOf(plan, high)) -
-                                     Quantize(TotalOf(plan, low)));
+    int64_t high_q = Quantize(TotalOf(plan, high));
+    int64_t low_q = Quantize(TotalOf(plan, low));
+    if (high_q < low_q) std::swap(high_q, low_q);  // a mitigating indicator
+    const int64_t swing = high_q - low_q;
     std::vector<int> gates;
     for (const GateHit& hit : result.gates) {
       if (hit.on_unknown && plan.gates[hit.gate].indicator == static_cast<int>(i)) {
@@ -122,8 +124,14 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
     if (ev.unknown_facts.empty()) ev.unknown_facts.push_back(plan.indicators[i].id);
     for (const std::string& fact : ev.unknown_facts) {
       UnknownFact& u_fact = by_fact[fact];
+      if (u_fact.fact.empty()) {
+        u_fact.low_q = low_q;
+        u_fact.high_q = high_q;
+      }
       u_fact.fact = fact;
       u_fact.swing_q = std::max(u_fact.swing_q, swing);
+      u_fact.low_q = std::min(u_fact.low_q, low_q);
+      u_fact.high_q = std::max(u_fact.high_q, high_q);
       u_fact.indicators.push_back(static_cast<int>(i));
       u_fact.gates.insert(u_fact.gates.end(), gates.begin(), gates.end());
     }

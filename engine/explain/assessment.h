@@ -48,6 +48,8 @@ struct ScoreLine {
 struct UnknownFact {
   std::string fact;              // field path to ask about
   int64_t swing_q = 0;           // how far learning it could move the score
+  int64_t low_q = 0;   // the score were it learned benign (the lowest)
+  int64_t high_q = 0;  // the score were it learned adverse (the highest)
   std::vector<int> indicators;   // indicators that need it
   std::vector<int> gates;        // gates it keeps open (refer_if_unknown)
 };

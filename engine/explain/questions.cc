@@ -74,11 +74,10 @@ std::vector<Question> RankQuestions(const Plan& plan, const Case& c,
     q.swing_q = u.swing_q;
     q.fact = u.fact;
     q.indicators = u.indicators;
-    const int64_t lowest = std::max<int64_t>(0, a.result.score_q - u.swing_q);
     q.could_change_outcome =
         !u.gates.empty() ||
-        (!decided && (BandOf(plan, lowest) != band ||
-                      BandOf(plan, a.result.score_q + u.swing_q) != band));
+        (!decided && (BandOf(plan, u.low_q) != band ||
+                      BandOf(plan, u.high_q) != band));
     auto same = std::find_if(out.begin(), out.end(), [&](const Question& o) {
       return o.addressee == q.addressee && o.text == q.text;
     });
@@ -86,7 +85,8 @@ std::vector<Question> RankQuestions(const Plan& plan, const Case& c,
       out.push_back(std::move(q));
       continue;
     }
-    same->could_change_outcome |= q.could_change_outcome;
+    same->could_change_outcome =
+        same->could_change_outcome || q.could_change_outcome;
     if (q.swing_q > same->swing_q) {
       same->swing_q = q.swing_q;
       same->fact = q.fact;

@@ -29,8 +29,9 @@ std::string FillQuestion(const Plan& plan, const Case& c,
 // The questions for a.unknowns: one per distinct question (facts that lead
 // to the same question are merged, the largest swing kept), the ones whose
 // answer could change the recommendation first (a gate held open by the
-// fact, or a swing that crosses a band boundary while no known hard stop
-// decides the case), then by swing, largest first.
+// fact, or an answer, benign or adverse, that would take the score into
+// another band while no known hard stop decides the case), then by swing,
+// largest first.
 std::vector<Question> RankQuestions(const Plan& plan, const Case& c,
                                     const Assessment& a);
 

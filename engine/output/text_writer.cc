@@ -225,6 +225,7 @@ void AppendScore(const Plan& plan, const Assessment& a,
         AppendIndicatorLine(plan, a, line, options, out);
         break;
       case ScoreLine::Kind::kMeasure: {
+        if (line.shown_tenths == 0) break;  // less than 0.05 off this category
         const MitigationSpec* spec = plan.FindMitigation(line.measure);
         absl::StrAppend(out, "    ", Points(line.shown_tenths),
                         "licence condition: ", Visible(spec->condition), "\n");
