@@ -67,14 +67,15 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
     for (const BarView& bar : cat.bars) {
       const int length = std::max(
           2, static_cast<int>(kBarRoom * std::abs(bar.points_q) / largest));
-      const char* kind = bar.mitigating ? "mitigating" : "adverse";
+      const bool cap = bar.kind == BarView::Kind::kCap;
+      const char* kind = cap ? "cap" : bar.mitigating ? "mitigating" : "adverse";
+      const char* colour = cap ? "#777" : bar.mitigating ? "#1b6e3a" : "#b3261e";
       const std::string fill =
-          bar.unknown ? absl::StrCat("url(#hatch-", kind, ")")
-                      : (bar.mitigating ? "#1b6e3a" : "#b3261e");
+          bar.unknown ? absl::StrCat("url(#hatch-", kind, ")") : colour;
       absl::StrAppend(out, "<g class=\"bar ", kind,
                       bar.unknown ? " unknown" : " known", "\"><title>");
       AppendHtml(bar.id, out);
-      absl::StrAppend(out, ": ", Points(bar.points_q), " points",
+      absl::StrAppend(out, ": ", bar.shown, " points",
                       bar.unknown ? " (facts not known)" : "", "; ");
       AppendHtml(bar.citation, out);
       absl::StrAppend(out, "</title>");
@@ -87,12 +88,12 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
       }
       absl::StrAppend(out, "<rect x=\"", kLabelWidth, "\" y=\"", y + 12,
                       "\" width=\"", length, "\" height=\"20\" fill=\"", fill,
-                      "\" stroke=\"", bar.mitigating ? "#1b6e3a" : "#b3261e",
+                      "\" stroke=\"", colour,
                       "\"", bar.unknown ? " stroke-dasharray=\"4 2\"" : "",
                       "/>");
       absl::StrAppend(out, "<text x=\"", kLabelWidth + length + 6, "\" y=\"",
                       y + 27, "\" font-size=\"12\">",
-                      bar.points_q > 0 ? "+" : "", Points(bar.points_q),
+                      bar.shown,
                       bar.unknown ? " not known" : "", "</text></g>");
       y += kRowHeight;
     }

@@ -68,7 +68,7 @@ void Body(const ReportView& v, std::string* out) {
     if (cat.bars.empty()) continue;
     absl::StrAppend(out, "### ", Md(cat.name), "\n\n");
     for (const BarView& b : cat.bars) {
-      absl::StrAppend(out, "- ", b.points_q > 0 ? "\\+" : "", Md(Points(b.points_q)),
+      absl::StrAppend(out, "- ", b.shown,
                       " ", Md(b.id), b.unknown ? " (fact not known)" : "", ": ",
                       Md(b.reason), " (", Md(b.citation), ")\n");
     }
@@ -102,7 +102,7 @@ void Body(const ReportView& v, std::string* out) {
   if (v.questions.empty()) absl::StrAppend(out, Md(kNoQuestion), "\n");
   for (size_t i = 0; i < v.questions.size(); ++i) {
     const QuestionView& q = v.questions[i];
-    absl::StrAppend(out, i + 1, ". **To ", Md(q.addressee), ":** ", Md(q.text),
+    absl::StrAppend(out, i + 1, ". **", Md(q.addressee), ":** ", Md(q.text),
                     " (", Md(QuestionNote(q)), ")\n");
   }
 

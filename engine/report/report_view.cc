@@ -43,16 +43,12 @@ std::vector<std::string> TreatyRefs(const std::string& citation) {
   return out;
 }
 
-// The category an indicator weighs into most.
-int MainCategory(const Plan& plan, int indicator) {
-  int best = 0;
-  for (int k = 1; k < plan.weights.cols(); ++k) {
-    if (std::abs(plan.weights(indicator, k)) >
-        std::abs(plan.weights(indicator, best))) {
-      best = k;
-    }
-  }
-  return best;
+// Who a question goes to, as the text output says it.
+std::string AskWhom(const std::string& word) {
+  if (word == "end_user") return "Ask the end user (through the applicant)";
+  if (word == "embassy") return "Ask the embassy";
+  if (word == "authority") return "Check the authority's own records";
+  return absl::StrCat("Ask the ", Words(word));
 }
 
 // Arms embargoes on `code` in force on `on`, in words.
@@ -161,37 +157,64 @@ void BuildStops(const Plan& plan, const Assessment& a, ReportView* v) {
   }
 }
 
+BarView IndicatorBar(const Plan& plan, const Assessment& a,
+                     const ScoreLine& line, StopView* row) {
+  const IndicatorSpec& spec = plan.indicators[line.indicator];
+  BarView bar;
+  bar.id = spec.id;
+  bar.citation = Citation(plan, spec.refs);
+  bar.reason = spec.evidence;
+  for (const Contribution& c : a.contributions) {
+    if (c.indicator != line.indicator) continue;
+    bar.unknown = c.unknown;
+    row->evidence = c.evidence.facts;
+    row->unknown_facts = c.evidence.unknown_facts;
+  }
+  return bar;
+}
+
 void BuildBars(const Plan& plan, const Assessment& a, ReportView* v) {
-  v->categories.resize(plan.categories.size() + 1);
+  v->categories.resize(plan.categories.size());
   for (size_t k = 0; k < plan.categories.size(); ++k) {
     v->categories[k].name = plan.categories[k].name;
   }
-  v->categories.back().name = "Licence conditions credited";
-  for (const Contribution& line : a.contributions) {
+  for (const ScoreLine& line : a.score_lines) {
+    StopView row;
     BarView bar;
-    bar.points_q = line.contribution_q;
-    size_t category = plan.categories.size();
-    if (line.mitigation) {
-      const MitigationSpec* spec = plan.FindMitigation(*line.mitigation);
-      bar.id = Words(EnumWord(*line.mitigation));
-      bar.citation = Citation(plan, spec->refs);
-      bar.reason = spec->condition;
-      bar.mitigating = true;
-    } else {
-      const IndicatorSpec& spec = plan.indicators[line.indicator];
-      bar.id = spec.id;
-      bar.citation = Citation(plan, spec.refs);
-      bar.reason = spec.evidence;
-      bar.unknown = line.unknown;
-      bar.mitigating = line.contribution_q < 0;
-      category = MainCategory(plan, line.indicator);
+    switch (line.kind) {
+      case ScoreLine::Kind::kIndicator:
+        bar = IndicatorBar(plan, a, line, &row);
+        break;
+      case ScoreLine::Kind::kMeasure: {
+        if (line.shown_tenths == 0) continue;  // under 0.05 off this category
+        const MitigationSpec* spec = plan.FindMitigation(line.measure);
+        bar.kind = BarView::Kind::kCondition;
+        bar.id = absl::StrCat("condition: ", Words(EnumWord(line.measure)));
+        bar.citation = Citation(plan, spec->refs);
+        bar.reason = spec->condition;
+        break;
+      }
+      case ScoreLine::Kind::kCap:
+        bar.kind = BarView::Kind::kCap;
+        bar.id = "category cap";
+        bar.reason = line.points_q < 0
+                         ? absl::StrCat("the category counts at most ",
+                                        Points(Quantize(plan.categories[line.category].cap)),
+                                        " points")
+                         : "the category counts no less than 0";
+        break;
     }
+    bar.points_q = line.points_q;
+    bar.shown = SignedTenths(line.shown_tenths);
+    bar.mitigating = line.points_q < 0;
     bar.treaty_refs = TreatyRefs(bar.citation);
     v->largest_bar_q = std::max(v->largest_bar_q, std::abs(bar.points_q));
-    v->evidence.push_back({Points(bar.points_q), bar.id + ": " + bar.reason,
-                           bar.citation, bar.unknown, line.evidence.facts,
-                           line.evidence.unknown_facts});
-    v->categories[category].bars.push_back(std::move(bar));
+    row.action = bar.shown;
+    row.title = absl::StrCat(bar.id, ": ", bar.reason);
+    row.citation = bar.citation;
+    row.on_unknown = bar.unknown;
+    v->evidence.push_back(std::move(row));
+    v->categories[line.category].bars.push_back(std::move(bar));
   }
 }
 
@@ -220,11 +243,8 @@ void BuildConditions(const Plan& plan, const Assessment& a, ReportView* v) {
   for (const MitigationSuggestion& s : a.suggestions) {
     v->conditions.push_back(
         {Words(EnumWord(s.measure)), plan.FindMitigation(s.measure)->condition,
-         s.effect.empty()
-             ? absl::StrCat("the score would be ", Points(s.score_q),
-                            " instead of ", Points(a.result.score_q))
-             : absl::StrCat(s.effect, " (score ", Points(s.score_q),
-                            " instead of ", Points(a.result.score_q), ")"),
+         absl::StrCat(s.effect, " (score ", Points(s.score_q), " instead of ",
+                      Points(a.result.score_q), ")"),
          false});
   }
   for (const UncreditedMeasure& u : a.not_credited) {
@@ -243,6 +263,11 @@ std::string Points(int64_t q) {
   // Rounded half away from zero from the integer, so no double is printed.
   const int64_t tenths = (q >= 0 ? q + 500 : q - 500) / 1000;
   return absl::StrFormat("%s%d.%d", tenths < 0 ? "-" : "",
+                         std::abs(tenths) / 10, std::abs(tenths) % 10);
+}
+
+std::string SignedTenths(int64_t tenths) {
+  return absl::StrFormat("%s%d.%d", tenths > 0 ? "+" : tenths < 0 ? "-" : "",
                          std::abs(tenths) / 10, std::abs(tenths) % 10);
 }
 
@@ -265,9 +290,7 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a) {
   v.score_q = a.result.score_q;
   v.min_q = a.result.min_q;
   v.max_q = a.result.max_q;
-  v.reason = a.reason.empty()
-                 ? absl::StrCat(v.recommendation, ": band ", Words(v.band))
-                 : a.reason;
+  v.reason = a.reason;
   BuildStops(plan, a, &v);
   BuildBars(plan, a, &v);
   BuildRoute(plan, c, &v);
@@ -280,17 +303,8 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a) {
                                   absl::StrCat("parties[", i, "]")));
   }
   for (const Question& q : a.questions) {
-    v.questions.push_back({Words(q.addressee), q.text, q.swing_q,
+    v.questions.push_back({AskWhom(q.addressee), q.text, q.swing_q,
                            q.could_change_outcome});
-  }
-  // An explanation without questions (built before they were written, or
-  // by a rule set without question templates) still has its unknowns.
-  if (a.questions.empty()) {
-    for (const UnknownFact& u : a.unknowns) {
-      v.questions.push_back({"the applicant",
-                             absl::StrCat("What is ", u.fact, "?"), u.swing_q,
-                             !u.gates.empty()});
-    }
   }
   BuildConditions(plan, a, &v);
   return v;

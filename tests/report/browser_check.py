@@ -188,19 +188,24 @@ def check_case(driver, work, profile, expect):
               "Hard stops", "What drives the score", "Transport route",
               "Questions to ask next", "does not take the decision"]
     wanted += expect["indicators"] + expect["gate_reasons"] + expect["route"]
+    wanted += expect["sentences"]
     if expect["illustrative"]:
         wanted.append("illustrative reference data in use")
     for text in wanted:
         if as_dom_text(text) not in dom:
             fail("case", f"the DOM dump lacks {text!r}")
-    bars = driver.find_elements(By.CSS_SELECTOR, "svg.chart g.bar")
-    if len(bars) != expect["contributions"]:
-        fail("case", f"{len(bars)} bars drawn for {expect['contributions']} "
-                     "contributions")
-    hatched = driver.find_elements(By.CSS_SELECTOR, "svg.chart g.bar.unknown")
-    if len(hatched) != expect["unknown_contributions"]:
-        fail("case", f"{len(hatched)} bars marked unknown, expected "
-                     f"{expect['unknown_contributions']}")
+    def drawn(selector):  # indicator ids of the bars, from their titles
+        return {b.get_attribute("textContent").split(":")[0]
+                for b in driver.find_elements(By.CSS_SELECTOR, selector)}
+    bars = drawn("svg.chart g.bar") - {"category cap"}
+    bars = {b for b in bars if not b.startswith("condition")}
+    if bars != set(expect["indicators"]):
+        fail("case", f"bars drawn for {sorted(bars)}, the assessment has "
+                     f"{sorted(expect['indicators'])}")
+    hatched = drawn("svg.chart g.bar.unknown")
+    if hatched != set(expect["unknown_indicators"]):
+        fail("case", f"bars marked not known: {sorted(hatched)}, expected "
+                     f"{sorted(expect['unknown_indicators'])}")
 
 
 def check_hostile(driver, work):
@@ -288,8 +293,8 @@ def expectations(work, case_file):
         "gate_reasons": [h["reason"] for h in a["hard_stops"]],
         "route": ([legs[0]["from"]] if legs else []) + [l["to"] for l in legs],
         "illustrative": any(r["illustrative"] for r in a["rule_set"]["reference"]),
-        "contributions": len(a["contributions"]),
-        "unknown_contributions": sum(1 for c in lines if c["unknown"]),
+        "unknown_indicators": [c["indicator"] for c in lines if c["unknown"]],
+        "sentences": [a["reason"]] + [q["text"] for q in a["questions"]],
     }
     batch = load(work, "results.summary.json")
     summary = {"scored": batch["scored"],

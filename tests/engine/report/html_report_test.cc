@@ -51,17 +51,26 @@ TEST(HtmlReport, EveryExampleShowsVerdictHardStopsFirstAndEveryContribution) {
     for (const HardStop& s : x.a.hard_stops) {
       EXPECT_NE(page.find(Html(ExamplePlan().gates[s.gate].reason)), std::string::npos);
     }
-    // One bar per contribution line; hatched exactly where the facts are
-    // not known.
-    size_t unknown = 0;
-    for (const Contribution& c : x.a.contributions) {
-      unknown += c.unknown ? 1 : 0;
-      const std::string id = c.mitigation ? Words(EnumWord(*c.mitigation))
-                                          : ExamplePlan().indicators[c.indicator].id;
+    // One bar per line of the score (as the text output lists them),
+    // hatched exactly where the indicator's facts are not known.
+    size_t bars = 0, unknown = 0;
+    for (const ScoreLine& line : x.a.score_lines) {
+      if (line.kind == ScoreLine::Kind::kMeasure && line.shown_tenths == 0) continue;
+      ++bars;
+      if (line.kind != ScoreLine::Kind::kIndicator) continue;
+      const std::string& id = ExamplePlan().indicators[line.indicator].id;
       EXPECT_NE(page.find("<title>" + Html(id) + ": "), std::string::npos) << id;
+      for (const Contribution& c : x.a.contributions) {
+        if (c.indicator == line.indicator && c.unknown) ++unknown;
+      }
     }
-    EXPECT_EQ(Count(page, "<g class=\"bar "), x.a.contributions.size());
+    EXPECT_EQ(Count(page, "<g class=\"bar "), bars);
     EXPECT_EQ(Count(page, " unknown\"><title>"), unknown);
+    EXPECT_EQ(Count(page, "<tr><td class=\"num\">"), bars);  // evidence rows
+    EXPECT_NE(page.find(Html(x.a.reason)), std::string::npos);
+    for (const Question& q : x.a.questions) {
+      EXPECT_NE(page.find(Html(q.text)), std::string::npos) << q.text;
+    }
     EXPECT_NE(page.find("does not take the decision"), std::string::npos);
     // The example authority's records are invented: the page says so.
     EXPECT_NE(page.find("id=\"illustrative\""), std::string::npos);

@@ -40,11 +40,12 @@ TEST(MarkdownReport, EveryExampleShowsVerdictStopsAndEveryContribution) {
     EXPECT_NE(note.find("## Recommendation: " + Md(rec) + "\n"), std::string::npos);
     EXPECT_LT(note.find("## Hard stops"), note.find("## What drives the score"));
     EXPECT_NE(note.find(ExamplePlan().sha256), std::string::npos);
-    for (const Contribution& c : x.a.contributions) {
-      const std::string id = c.mitigation ? Words(EnumWord(*c.mitigation))
-                                          : ExamplePlan().indicators[c.indicator].id;
+    for (const ScoreLine& line : x.a.score_lines) {
+      if (line.kind != ScoreLine::Kind::kIndicator) continue;
+      const std::string& id = ExamplePlan().indicators[line.indicator].id;
       EXPECT_NE(note.find(" " + Md(id)), std::string::npos) << id;
     }
+    EXPECT_NE(note.find("**" + Md(x.a.reason) + "**"), std::string::npos);
     for (const HardStop& s : x.a.hard_stops) {
       EXPECT_NE(note.find(Md(ExamplePlan().gates[s.gate].reason)), std::string::npos);
     }
