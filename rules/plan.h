@@ -106,11 +106,13 @@ enum class MitigationRequirement : uint8_t {
   kStateEndUser,            // the end user is a state body
   kVerifiableDestruction,   // the case does not say the surplus was destroyed
                             // unverified (it cannot be verified afterwards)
+  kCustomsDelivery,         // delivered where customs can certify arrival:
+                            // not by airdrop, not to an airstrip
 };
 template <>
 inline constexpr auto kEnumWords<MitigationRequirement> =
     std::to_array<const char*>({"euc_on_site_inspection", "state_end_user",
-                                "verifiable_destruction"});
+                                "verifiable_destruction", "customs_delivery"});
 
 struct MitigationSpec {
   Mitigation measure = Mitigation::kPostShipmentVerification;

@@ -44,6 +44,7 @@ struct AssessOptions {
   std::string lists_dir;
   std::string format = "text";  // text | json
   std::string authority;        // --authority CC, or empty
+  bool verbose = false;         // text: internal ids and raw refs too
   std::string file;
 };
 int RunAssess(const AssessOptions& options);

@@ -91,6 +91,9 @@ int main(int argc, char** argv) {
   assess_cmd->add_option("--format", assess.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   AddAuthority(assess_cmd, &assess.authority);
+  assess_cmd->add_flag("--verbose", assess.verbose,
+                       "Text: also the indicator, gate and catalogue ids, "
+                       "the raw refs and the facts behind each question");
   assess_cmd->add_option("file", assess.file, "Case file (.yaml or .json)")
       ->required();
 

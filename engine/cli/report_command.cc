@@ -85,8 +85,10 @@ int ReportArchive(const ReportOptions& options) {
   const int code = Write(options.output_file, out);
   if (code == kExitOk) {
     std::cerr << absl::StrFormat(
-        "%s: %d results aggregated in %.2f s, page %d bytes\n",
-        options.output_file, summary.results, summary.seconds, out.size());
+        "%s: %s in %.2f s, page %d bytes\n", options.output_file,
+        summary.is_diff ? "diff read"
+                        : absl::StrCat(summary.results, " results aggregated"),
+        summary.seconds, out.size());
   }
   return code;
 }

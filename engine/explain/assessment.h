@@ -30,9 +30,26 @@ struct Contribution {
   Evidence evidence;
 };
 
+// One line of "What drives the score" on the weights' scale
+// (score_lines.h): an indicator's points as its weight shows them (value x
+// weight, before caps and measures), what a credited measure takes off a
+// category, or what a category's cap takes off. Lines sum exactly to the
+// score, and their shown tenths sum to the score shown.
+struct ScoreLine {
+  enum class Kind : uint8_t { kIndicator, kMeasure, kCap };
+  Kind kind = Kind::kIndicator;
+  int category = 0;    // index into Plan::categories
+  int indicator = -1;  // kIndicator: index into Plan::indicators
+  Mitigation measure = Mitigation::kPostShipmentVerification;  // kMeasure
+  int64_t points_q = 0;      // exact, in 1/10000 points
+  int64_t shown_tenths = 0;  // rounded to 0.1 so that the lines add up
+};
+
 struct UnknownFact {
   std::string fact;              // field path to ask about
   int64_t swing_q = 0;           // how far learning it could move the score
+  int64_t low_q = 0;   // the score were it learned benign (the lowest)
+  int64_t high_q = 0;  // the score were it learned adverse (the highest)
   std::vector<int> indicators;   // indicators that need it
   std::vector<int> gates;        // gates it keeps open (refer_if_unknown)
 };
@@ -79,6 +96,8 @@ struct Assessment {
   CategoryOutcome categories;
   std::vector<HardStop> hard_stops;
   std::vector<Contribution> contributions;  // by |contribution| descending
+  // The same score on the weights' scale, by category (kFull only).
+  std::vector<ScoreLine> score_lines;
   std::vector<UnknownFact> unknowns;        // by swing descending
   // The unknowns as questions, ranked: those whose answer could change the
   // recommendation first, then by swing.

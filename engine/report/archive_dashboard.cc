@@ -64,7 +64,7 @@ void Histogram(const ArchiveSummary& s, std::string* out) {
                   " points (the first holds 0 and below, a last bar at ",
                   ArchiveSummary::kMaxPoint, " holds that and above).</p>\n"
                   "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ", width, " ",
-                  height + 30, "\" xmlns=\"http://www.w3.org/2000/svg\" "
+                  height + 30, "\" "
                   "font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"10\">"
                   "<title>Histogram of scores</title>");
   for (int b = 0; b < bins; ++b) {
@@ -156,8 +156,7 @@ void Results(const ArchiveSummary& s, std::string* out) {
     AppendHtml(name, out);
     absl::StrAppend(out, ": ", n, " results<br>");
   }
-  absl::StrAppend(out, "</dd><dt>Aggregated in</dt><dd>",
-                  absl::StrFormat("%.2f s", s.seconds), "</dd></dl>\n");
+  absl::StrAppend(out, "</dd></dl>\n");
   if (s.rule_sets.size() > 1) {
     absl::StrAppend(out, "<p class=\"warning\">The results come from more than "
                     "one rule set: their scores are not comparable.</p>\n");

@@ -94,15 +94,15 @@ bool AddResult(od::document& doc, ArchiveSummary* s, ResultKey* key,
     } else if (k == "rule_set") {
       od::object rs;
       if (v.get_object().get(rs) != simdjson::SUCCESS) continue;
-      std::string name, version;
+      std::string name, version, sha256;
       for (auto f : rs) {
         std::string_view rk, rv;
         if (f.unescaped_key().get(rk) != simdjson::SUCCESS) break;
-        if (rk != "name" && rk != "version") continue;
+        if (rk != "name" && rk != "version" && rk != "sha256") continue;
         if (f.value().get_string().get(rv) != simdjson::SUCCESS) break;
-        (rk == "name" ? name : version) = rv;
+        (rk == "name" ? name : rk == "version" ? version : sha256) = rv;
       }
-      key->rule_set = absl::StrCat(name, " ", version);
+      key->rule_set = absl::StrCat(name, " ", version, " (sha256:", sha256, ")");
     } else if (k == "hard_stops") {
       od::array a;
       if (v.get_array().get(a) != simdjson::SUCCESS) continue;
@@ -165,7 +165,7 @@ absl::Status SummariseArchive(InputSource& results, InputSource* cases,
       ResultKey key;
       od::document doc;
       if (!line.too_long) {
-        why = "not JSON";
+        why = "not a JSON object";
         if (parser.Parse(line.text, &doc) && AddResult(doc, s, &key, &why)) {
           if (join) join->Add(key, s);
           continue;

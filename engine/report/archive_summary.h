@@ -67,7 +67,8 @@ struct ArchiveSummary {
   uint64_t results = 0;    // lines that are results
   uint64_t bad_lines = 0;  // neither a result nor blank
   std::string first_bad;   // "line N: why"
-  // rule set "name version" (or its sha256 alone) -> results.
+  // rule set "name version (sha256:...)" (--output full), or its sha256
+  // alone (summary) -> results.
   std::map<std::string, uint64_t> rule_sets;
   std::map<std::string, uint64_t> recommendations;
   std::map<std::string, uint64_t> bands;
@@ -88,7 +89,7 @@ struct ArchiveSummary {
   absl::flat_hash_map<std::string, RiskTally> destinations;   // "GH"
   absl::flat_hash_map<std::string, RiskTally> intermediaries; // "name|CC|role"
 
-  double seconds = 0;  // time to aggregate
+  double seconds = 0;  // time to aggregate (not on the page: same bytes)
 };
 
 // Aggregates `results` (and joins `cases` when not null) into `summary`.

@@ -18,7 +18,7 @@ constexpr int kWidth = 800;
 constexpr int kLabelWidth = 330;  // indicator and citation, left
 constexpr int kBarRoom = 360;     // longest bar
 constexpr int kGroupHeight = 26;
-constexpr int kRowHeight = 36;
+constexpr int kRowHeight = 48;
 
 const char kDefs[] =
     "<defs>"
@@ -52,7 +52,7 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
     return;
   }
   absl::StrAppend(out, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ", kWidth,
-                  " ", height, "\" xmlns=\"http://www.w3.org/2000/svg\" "
+                  " ", height, "\" "
                   "font-family=\"DejaVu Sans, Arial, sans-serif\">"
                   "<title>Contributions to the score by indicator</title>",
                   kDefs);
@@ -67,30 +67,33 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
     for (const BarView& bar : cat.bars) {
       const int length = std::max(
           2, static_cast<int>(kBarRoom * std::abs(bar.points_q) / largest));
-      const char* kind = bar.mitigating ? "mitigating" : "adverse";
+      const bool cap = bar.kind == BarView::Kind::kCap;
+      const char* kind = cap ? "cap" : bar.mitigating ? "mitigating" : "adverse";
+      const char* colour = cap ? "#777" : bar.mitigating ? "#1b6e3a" : "#b3261e";
       const std::string fill =
-          bar.unknown ? absl::StrCat("url(#hatch-", kind, ")")
-                      : (bar.mitigating ? "#1b6e3a" : "#b3261e");
+          bar.unknown ? absl::StrCat("url(#hatch-", kind, ")") : colour;
       absl::StrAppend(out, "<g class=\"bar ", kind,
                       bar.unknown ? " unknown" : " known", "\"><title>");
       AppendHtml(bar.id, out);
-      absl::StrAppend(out, ": ", Points(bar.points_q), " points",
+      absl::StrAppend(out, ": ", bar.shown, " points",
                       bar.unknown ? " (facts not known)" : "", "; ");
       AppendHtml(bar.citation, out);
       absl::StrAppend(out, "</title>");
       absl::StrAppend(out, "<text x=\"8\" y=\"", y + 14, "\" font-size=\"12\">",
                       Label(bar.id, 46), "</text>");
-      absl::StrAppend(out, "<text x=\"8\" y=\"", y + 29,
-                      "\" font-size=\"11\" fill=\"#444\">",
-                      Label(bar.citation, 52), "</text>");
-      absl::StrAppend(out, "<rect x=\"", kLabelWidth, "\" y=\"", y + 6,
+      for (size_t k = 0; k < bar.treaty_refs.size(); ++k) {
+        absl::StrAppend(out, "<text x=\"8\" y=\"", y + 28 + 13 * k,
+                        "\" font-size=\"11\" fill=\"#444\">",
+                        Label(bar.treaty_refs[k], 54), "</text>");
+      }
+      absl::StrAppend(out, "<rect x=\"", kLabelWidth, "\" y=\"", y + 12,
                       "\" width=\"", length, "\" height=\"20\" fill=\"", fill,
-                      "\" stroke=\"", bar.mitigating ? "#1b6e3a" : "#b3261e",
+                      "\" stroke=\"", colour,
                       "\"", bar.unknown ? " stroke-dasharray=\"4 2\"" : "",
                       "/>");
       absl::StrAppend(out, "<text x=\"", kLabelWidth + length + 6, "\" y=\"",
-                      y + 21, "\" font-size=\"12\">",
-                      bar.points_q > 0 ? "+" : "", Points(bar.points_q),
+                      y + 27, "\" font-size=\"12\">",
+                      bar.shown,
                       bar.unknown ? " not known" : "", "</text></g>");
       y += kRowHeight;
     }

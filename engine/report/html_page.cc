@@ -62,6 +62,7 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; }
 footer { margin-top: 2rem; border-top: 2px solid var(--ink); padding-top: .6rem;
   font-size: .9rem; }
 .heat td { text-align: right; }
+.heat td.dark { color: #fff; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   html { font-size: 10.5pt; }

@@ -104,9 +104,14 @@ void Chart(const ReportView& v, std::string* out) {
            "<p class=\"legend\"><span><i class=\"swatch\" style=\"background:"
            "#b3261e\"></i>adverse, fact known</span><span><i class=\"swatch\" "
            "style=\"background:repeating-linear-gradient(45deg,#b3261e 0 2px,"
-           "#f4c7c3 2px 5px)\"></i>adverse, fact not known (counted at how "
+           "#f4c7c3 2px 5px)\"></i>adverse, fact not yet known (counted at how "
            "often it is found)</span><span><i class=\"swatch\" style=\""
-           "background:#1b6e3a\"></i>mitigating</span></p>\n");
+           "background:#1b6e3a\"></i>taken off by a licence condition</span>"
+           "<span><i class=\"swatch\" style=\"background:#777\"></i>taken "
+           "off by the category's cap</span></p>\n<p>Each indicator shows its "
+           "weight times how far it applies, from 0 to 1; the lines are "
+           "rounded to one decimal so that they add up to the score shown."
+           "</p>\n");
   AppendContributionChart(v, out);
   absl::StrAppend(out, "</section>\n");
 }
@@ -168,7 +173,7 @@ void Questions(const ReportView& v, std::string* out) {
   }
   absl::StrAppend(out, "<ol>\n");
   for (const QuestionView& q : v.questions) {
-    absl::StrAppend(out, "<li><strong>To ");
+    absl::StrAppend(out, "<li><strong>");
     AppendHtml(q.addressee, out);
     absl::StrAppend(out, ":</strong> ");
     AppendHtml(q.text, out);

@@ -1,6 +1,9 @@
 #include "engine/report/json_lines.h"
 
+#include <cmath>
+
 #include "absl/strings/str_cat.h"
+#include "engine/report/report_view.h"
 
 namespace divrisk {
 namespace {
@@ -17,10 +20,13 @@ uint64_t Count(od::value v) {
   return v.get_uint64().get(n) == simdjson::SUCCESS ? n : 0;
 }
 
-std::string Token(od::value v) {
-  std::string_view raw = v.raw_json_token();
-  while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n')) raw.remove_suffix(1);
-  return std::string(raw);
+// A score or a change as the report shows it: one decimal, signed when
+// `sign`.
+std::string Points(od::value v, bool sign) {
+  double x = 0;
+  if (v.get_double().get(x) != simdjson::SUCCESS) return "?";
+  const int64_t q = std::llround(x * 10000);
+  return absl::StrCat(sign && q > 0 ? "+" : "", divrisk::Points(q));
 }
 
 std::string RuleSet(od::value v) {
@@ -49,7 +55,7 @@ void Side(od::value v, std::string* score, std::string* outcome) {
     if (f.unescaped_key().get(k) != simdjson::SUCCESS) break;
     od::value fv;
     if (f.value().get(fv) != simdjson::SUCCESS) break;
-    if (k == "score") *score = Token(fv);
+    if (k == "score") *score = Points(fv, false);
     if (k == "band") band = Str(fv);
     if (k == "recommendation") rec = Str(fv);
   }
@@ -68,7 +74,7 @@ DiffSummary::Move ReadMove(od::value v) {
     if (k == "case_id") m.case_id = Str(fv);
     if (k == "old") Side(fv, &m.old_score, &m.old_outcome);
     if (k == "new") Side(fv, &m.new_score, &m.new_outcome);
-    if (k == "delta") m.delta = Token(fv);
+    if (k == "delta") m.delta = Points(fv, true);
     if (k != "indicators") continue;
     od::array a;
     if (fv.get_array().get(a) != simdjson::SUCCESS) continue;
@@ -82,7 +88,7 @@ DiffSummary::Move ReadMove(od::value v) {
         od::value gv;
         if (g.value().get(gv) != simdjson::SUCCESS) break;
         if (gk == "indicator") name = Str(gv);
-        if (gk == "delta") delta = Token(gv);
+        if (gk == "delta") delta = Points(gv, true);
       }
       m.indicators.push_back(absl::StrCat(delta, " ", name));
     }

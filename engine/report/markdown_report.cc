@@ -45,10 +45,12 @@ void Header(const ReportView& v, std::string* out) {
   absl::StrAppend(out, "- **Engine:** divrisk ", Md(kEngineVersion), "\n\n");
 }
 
-void Stops(const std::vector<StopView>& stops, std::string* out) {
+// Hard stops, or (with `unknown_note` "fact not known") the evidence rows.
+void Stops(const std::vector<StopView>& stops, const char* unknown_note,
+           std::string* out) {
   for (const StopView& s : stops) {
     absl::StrAppend(out, "- **", Md(s.action), "**: ", Md(s.title),
-                    s.on_unknown ? " (facts not known: it cannot be cleared)" : "",
+                    s.on_unknown ? absl::StrCat(" (", unknown_note, ")") : "",
                     " (", Md(s.citation), ")\n");
     Facts(s.evidence, s.unknown_facts, "  ", out);
   }
@@ -59,14 +61,14 @@ void Body(const ReportView& v, std::string* out) {
                   Md(v.reason), "**\n\n", Md(ScoreLine(v)), "\n\n");
   absl::StrAppend(out, "## Hard stops\n\n");
   if (v.stops.empty()) absl::StrAppend(out, Md(kNoHardStop), "\n");
-  Stops(v.stops, out);
+  Stops(v.stops, "facts not known: it cannot be cleared", out);
 
   absl::StrAppend(out, "\n## What drives the score\n\n");
   for (const CategoryView& cat : v.categories) {
     if (cat.bars.empty()) continue;
     absl::StrAppend(out, "### ", Md(cat.name), "\n\n");
     for (const BarView& b : cat.bars) {
-      absl::StrAppend(out, "- ", b.points_q > 0 ? "\\+" : "", Md(Points(b.points_q)),
+      absl::StrAppend(out, "- ", b.shown,
                       " ", Md(b.id), b.unknown ? " (fact not known)" : "", ": ",
                       Md(b.reason), " (", Md(b.citation), ")\n");
     }
@@ -77,7 +79,7 @@ void Body(const ReportView& v, std::string* out) {
   if (!v.route_disclosed) absl::StrAppend(out, Md(kNoRoute), "\n");
   for (size_t i = 0; i < v.route.size(); ++i) {
     const RouteStopView& s = v.route[i];
-    absl::StrAppend(out, i + 1, "\\. ", s.mode_in.empty() ? "" : "by " + s.mode_in + " to ",
+    absl::StrAppend(out, i + 1, ". ", s.mode_in.empty() ? "" : "by " + s.mode_in + " to ",
                     "**", Md(s.country), "** (", s.role,
                     s.transshipment ? ", transshipment" : "",
                     s.free_trade_zone ? ", free\\-trade zone" : "", "): ");
@@ -100,7 +102,7 @@ void Body(const ReportView& v, std::string* out) {
   if (v.questions.empty()) absl::StrAppend(out, Md(kNoQuestion), "\n");
   for (size_t i = 0; i < v.questions.size(); ++i) {
     const QuestionView& q = v.questions[i];
-    absl::StrAppend(out, i + 1, "\\. **To ", Md(q.addressee), ":** ", Md(q.text),
+    absl::StrAppend(out, i + 1, ". **", Md(q.addressee), ":** ", Md(q.text),
                     " (", Md(QuestionNote(q)), ")\n");
   }
 
@@ -115,7 +117,7 @@ void Body(const ReportView& v, std::string* out) {
   }
 
   absl::StrAppend(out, "\n## Evidence\n\n");
-  Stops(v.evidence, out);
+  Stops(v.evidence, "fact not known", out);
   absl::StrAppend(out, "\n---\n\n", Md(FooterNote(v)), "\n");
 }
 

@@ -18,7 +18,7 @@ std::string ScoreLine(const ReportView& v) {
 
 std::string QuestionNote(const QuestionView& q) {
   return absl::StrCat("the answer could move the score by ", Points(q.swing_q),
-                      q.keeps_stop_open ? "; it keeps a hard stop open" : "");
+                      q.could_change_outcome ? "; it could change the recommendation" : "");
 }
 
 std::string NoConditionText(const ReportView& v) {

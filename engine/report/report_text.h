@@ -26,7 +26,7 @@ inline constexpr char kNoQuestion[] =
 std::string IllustrativeList(const HeaderView& h);
 // "Score 41.3 in band high; 38.0 to 52.5 once the unknown facts are known."
 std::string ScoreLine(const ReportView& v);
-// "could move the score by 6.5; keeps a hard stop open"
+// "the answer could move the score by 6.5; it could change the ..."
 std::string QuestionNote(const QuestionView& q);
 std::string NoConditionText(const ReportView& v);
 // The footer: the engine supports the decision and does not take it.

@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "engine/explain/citation.h"
 #include "engine/model/deciding_state.h"
 
 namespace divrisk {
@@ -21,20 +23,32 @@ std::string CountryText(const Plan& plan, CountryCode code) {
   return out;
 }
 
-std::string Citation(const std::vector<std::string>& refs) {
-  return absl::StrJoin(refs, "; ");
+// As a letter cites it; the catalogue ids when no ref has a title.
+std::string Citation(const Plan& plan, const std::vector<std::string>& refs) {
+  std::string letter = LetterCitationOf(plan, refs);
+  return letter.empty() ? absl::StrJoin(refs, "; ") : letter;
 }
 
-// The category an indicator weighs into most.
-int MainCategory(const Plan& plan, int indicator) {
-  int best = 0;
-  for (int k = 1; k < plan.weights.cols(); ++k) {
-    if (std::abs(plan.weights(indicator, k)) >
-        std::abs(plan.weights(indicator, best))) {
-      best = k;
+// The parts of a letter citation a chart label shows: the treaty's and the
+// EU Common Position's, else the first.
+std::vector<std::string> TreatyRefs(const std::string& citation) {
+  std::vector<std::string> parts = absl::StrSplit(citation, "; ");
+  std::vector<std::string> out;
+  for (const std::string& p : parts) {
+    if (out.size() < 2 && (p.starts_with("ATT Art.") || p.starts_with("EU Common Position"))) {
+      out.push_back(p);
     }
   }
-  return best;
+  if (out.empty() && !parts.empty()) out.push_back(parts[0]);
+  return out;
+}
+
+// Who a question goes to, as the text output says it.
+std::string AskWhom(const std::string& word) {
+  if (word == "end_user") return "Ask the end user (through the applicant)";
+  if (word == "embassy") return "Ask the embassy";
+  if (word == "authority") return "Check the authority's own records";
+  return absl::StrCat("Ask the ", Words(word));
 }
 
 // Arms embargoes on `code` in force on `on`, in words.
@@ -82,9 +96,14 @@ PartyView MakeParty(const Plan& plan, const Assessment& a, const Party& p,
   v.register_text = p.register_id ? absl::StrCat("register id ", *p.register_id)
                     : registrable ? "no register id given"
                                   : "a state body: no register";
+  // A fact about the party, and the reference records that follow it (the
+  // list entry a screening hit names, with its date).
   auto add = [&](const Evidence& ev) {
+    bool follows = false;
     for (const Fact& f : ev.facts) {
-      if (!About(f.path, v.path)) continue;
+      const bool about = About(f.path, v.path);
+      follows = about || (follows && f.path.starts_with("ref."));
+      if (!follows) continue;
       bool seen = false;
       for (const Fact& g : v.findings) seen = seen || g == f;
       if (!seen) v.findings.push_back(f);
@@ -122,13 +141,13 @@ void BuildHeader(const Plan& plan, const Assessment& a, HeaderView* h) {
 void BuildStops(const Plan& plan, const Assessment& a, ReportView* v) {
   for (const HardStop& stop : a.hard_stops) {
     const GateSpec& gate = plan.gates[stop.gate];
-    v->stops.push_back({EnumWord(stop.action), gate.reason, Citation(gate.refs),
+    v->stops.push_back({EnumWord(stop.action), gate.reason, Citation(plan, gate.refs),
                         stop.on_unknown, stop.evidence.facts,
                         stop.evidence.unknown_facts});
   }
   if (a.result.overriding_risk) {
     const OverridingRiskSpec& o = *plan.overriding_risk;
-    StopView s{"refuse", o.reason, Citation(o.refs), false, {}, {}};
+    StopView s{"refuse", o.reason, Citation(plan, o.refs), false, {}, {}};
     s.evidence.push_back(
         {plan.categories[o.category].name,
          absl::StrCat(Points(Quantize(a.categories.final[o.category])),
@@ -138,36 +157,64 @@ void BuildStops(const Plan& plan, const Assessment& a, ReportView* v) {
   }
 }
 
+BarView IndicatorBar(const Plan& plan, const Assessment& a,
+                     const ScoreLine& line, StopView* row) {
+  const IndicatorSpec& spec = plan.indicators[line.indicator];
+  BarView bar;
+  bar.id = spec.id;
+  bar.citation = Citation(plan, spec.refs);
+  bar.reason = spec.evidence;
+  for (const Contribution& c : a.contributions) {
+    if (c.indicator != line.indicator) continue;
+    bar.unknown = c.unknown;
+    row->evidence = c.evidence.facts;
+    row->unknown_facts = c.evidence.unknown_facts;
+  }
+  return bar;
+}
+
 void BuildBars(const Plan& plan, const Assessment& a, ReportView* v) {
-  v->categories.resize(plan.categories.size() + 1);
+  v->categories.resize(plan.categories.size());
   for (size_t k = 0; k < plan.categories.size(); ++k) {
     v->categories[k].name = plan.categories[k].name;
   }
-  v->categories.back().name = "Licence conditions credited";
-  for (const Contribution& line : a.contributions) {
-    BarView bar;
-    bar.points_q = line.contribution_q;
+  for (const ScoreLine& line : a.score_lines) {
     StopView row;
-    if (line.mitigation) {
-      const MitigationSpec* spec = plan.FindMitigation(*line.mitigation);
-      bar.id = Words(EnumWord(*line.mitigation));
-      bar.citation = Citation(spec->refs);
-      bar.reason = spec->condition;
-      bar.mitigating = true;
-      v->categories.back().bars.push_back(bar);
-    } else {
-      const IndicatorSpec& spec = plan.indicators[line.indicator];
-      bar.id = spec.id;
-      bar.citation = Citation(spec.refs);
-      bar.reason = spec.evidence;
-      bar.unknown = line.unknown;
-      bar.mitigating = line.contribution_q < 0;
-      v->categories[MainCategory(plan, line.indicator)].bars.push_back(bar);
+    BarView bar;
+    switch (line.kind) {
+      case ScoreLine::Kind::kIndicator:
+        bar = IndicatorBar(plan, a, line, &row);
+        break;
+      case ScoreLine::Kind::kMeasure: {
+        if (line.shown_tenths == 0) continue;  // under 0.05 off this category
+        const MitigationSpec* spec = plan.FindMitigation(line.measure);
+        bar.kind = BarView::Kind::kCondition;
+        bar.id = absl::StrCat("condition: ", Words(EnumWord(line.measure)));
+        bar.citation = Citation(plan, spec->refs);
+        bar.reason = spec->condition;
+        break;
+      }
+      case ScoreLine::Kind::kCap:
+        bar.kind = BarView::Kind::kCap;
+        bar.id = "category cap";
+        bar.reason = line.points_q < 0
+                         ? absl::StrCat("the category counts at most ",
+                                        Points(Quantize(plan.categories[line.category].cap)),
+                                        " points")
+                         : "the category counts no less than 0";
+        break;
     }
+    bar.points_q = line.points_q;
+    bar.shown = SignedTenths(line.shown_tenths);
+    bar.mitigating = line.points_q < 0;
+    bar.treaty_refs = TreatyRefs(bar.citation);
     v->largest_bar_q = std::max(v->largest_bar_q, std::abs(bar.points_q));
-    v->evidence.push_back({Points(bar.points_q), bar.id + ": " + bar.reason,
-                           bar.citation, bar.unknown, line.evidence.facts,
-                           line.evidence.unknown_facts});
+    row.action = bar.shown;
+    row.title = absl::StrCat(bar.id, ": ", bar.reason);
+    row.citation = bar.citation;
+    row.on_unknown = bar.unknown;
+    v->evidence.push_back(std::move(row));
+    v->categories[line.category].bars.push_back(std::move(bar));
   }
 }
 
@@ -196,8 +243,8 @@ void BuildConditions(const Plan& plan, const Assessment& a, ReportView* v) {
   for (const MitigationSuggestion& s : a.suggestions) {
     v->conditions.push_back(
         {Words(EnumWord(s.measure)), plan.FindMitigation(s.measure)->condition,
-         absl::StrCat("the score would be ", Points(s.score_q), " instead of ",
-                      Points(a.result.score_q)),
+         absl::StrCat(s.effect, " (score ", Points(s.score_q), " instead of ",
+                      Points(a.result.score_q), ")"),
          false});
   }
   for (const UncreditedMeasure& u : a.not_credited) {
@@ -216,6 +263,11 @@ std::string Points(int64_t q) {
   // Rounded half away from zero from the integer, so no double is printed.
   const int64_t tenths = (q >= 0 ? q + 500 : q - 500) / 1000;
   return absl::StrFormat("%s%d.%d", tenths < 0 ? "-" : "",
+                         std::abs(tenths) / 10, std::abs(tenths) % 10);
+}
+
+std::string SignedTenths(int64_t tenths) {
+  return absl::StrFormat("%s%d.%d", tenths > 0 ? "+" : tenths < 0 ? "-" : "",
                          std::abs(tenths) / 10, std::abs(tenths) % 10);
 }
 
@@ -238,9 +290,7 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a) {
   v.score_q = a.result.score_q;
   v.min_q = a.result.min_q;
   v.max_q = a.result.max_q;
-  v.reason = absl::StrCat(v.recommendation, ": band ", Words(v.band), ", score ",
-                          Points(v.score_q), " (", Points(v.min_q), " to ",
-                          Points(v.max_q), " once the unknown facts are known).");
+  v.reason = a.reason;
   BuildStops(plan, a, &v);
   BuildBars(plan, a, &v);
   BuildRoute(plan, c, &v);
@@ -252,9 +302,9 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a) {
                                   p.role ? Words(EnumWord(*p.role)) : "party",
                                   absl::StrCat("parties[", i, "]")));
   }
-  for (const UnknownFact& u : a.unknowns) {
-    v.questions.push_back({"the applicant", absl::StrCat("What is ", u.fact, "?"),
-                           u.swing_q, !u.gates.empty()});
+  for (const Question& q : a.questions) {
+    v.questions.push_back({AskWhom(q.addressee), q.text, q.swing_q,
+                           q.could_change_outcome});
   }
   BuildConditions(plan, a, &v);
   return v;

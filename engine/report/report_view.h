@@ -41,13 +41,23 @@ struct StopView {  // a hard stop, or the overriding-risk rule
   std::vector<std::string> unknown_facts;
 };
 
-struct BarView {  // one line of the contributions
-  std::string id;         // indicator id, or the measure's words
+// One line of the score, as the text output shows it (engine/explain
+// score_lines.h): an indicator's points on its weight's scale, what a
+// credited licence condition takes off, or what a category's cap takes off.
+struct BarView {
+  enum class Kind : uint8_t { kIndicator, kCondition, kCap };
+  Kind kind = Kind::kIndicator;
+  std::string id;         // indicator id, the measure's words, or "cap"
   std::string citation;
+  // What the chart labels the bar with: the treaty and the EU Common
+  // Position parts of the citation (at most two; the whole is in the
+  // evidence table).
+  std::vector<std::string> treaty_refs;
   std::string reason;
-  int64_t points_q = 0;   // signed, fixed point
+  int64_t points_q = 0;   // signed, exact: the bar's length
+  std::string shown;      // signed, one decimal, the lines adding up
   bool unknown = false;   // scored at its base rate: the facts are not known
-  bool mitigating = false;
+  bool mitigating = false;  // takes points off
 };
 
 struct CategoryView {
@@ -74,10 +84,10 @@ struct PartyView {
 };
 
 struct QuestionView {
-  std::string addressee;
+  std::string addressee;  // "Ask the applicant", "Ask the embassy", ...
   std::string text;
   int64_t swing_q = 0;
-  bool keeps_stop_open = false;
+  bool could_change_outcome = false;
 };
 
 struct ConditionView {
@@ -111,6 +121,8 @@ ReportView BuildReportView(const Plan& plan, const Assessment& a);
 
 // Points as a report shows them: one decimal ("4.9", "-3.0").
 std::string Points(int64_t q);
+// Tenths of a point, signed: "+4.9", "-3.0", "0.0".
+std::string SignedTenths(int64_t tenths);
 // "approve_with_conditions" -> "approve with conditions".
 std::string Words(std::string_view word);
 
