@@ -51,8 +51,11 @@ std::string BandWords(const Plan& plan, int band) {
   return absl::StrCat("the ", name, " band (", range, ")");
 }
 
-std::string AskFirst(const Assessment& a) {
+// "; ask first: <the top question>", or "" when there is none, or when
+// `only_if_decisive` and no single answer could change the recommendation.
+std::string AskFirst(const Assessment& a, bool only_if_decisive = false) {
   if (a.questions.empty()) return "";
+  if (only_if_decisive && !a.questions.front().could_change_outcome) return "";
   return absl::StrCat("; ask first: ", a.questions.front().text);
 }
 
@@ -134,12 +137,15 @@ std::string ReasonText(const Plan& plan, const Assessment& a) {
     absl::StrAppend(&why, ", and no answer to the open questions could bring "
                           "it lower than ", Tenths(r.min_q), ".");
   } else if (r.recommendation == Recommendation::kApprove) {
+    const std::string ask = AskFirst(a, true);
     absl::StrAppend(&why, " and no hard stop applies",
-                    BandOf(plan, r.max_q) == r.band
-                        ? "; no open question could raise it out of the band."
-                        : AskFirst(a) + ".");
+                    ask.empty() ? "; no single open question could raise it "
+                                  "out of the band."
+                                : ask + ".");
+  } else if (r.recommendation == Recommendation::kRefer) {
+    absl::StrAppend(&why, AskFirst(a), ".");  // the officer's next step
   } else {
-    absl::StrAppend(&why, AskFirst(a), ".");
+    absl::StrAppend(&why, AskFirst(a, true), ".");
   }
   return why;
 }

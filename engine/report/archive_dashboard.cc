@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "engine/doc/html_text.h"
 #include "engine/report/html_page.h"
 #include "engine/report/report_view.h"
@@ -31,9 +31,33 @@ std::string CellBar(uint64_t part, uint64_t whole, const char* colour) {
       "fill=\"%s\"/></svg>", width, colour);
 }
 
+// The rows of the largest counts, in their order, at most kDashboardTopRows
+// (an archive from elsewhere may name any number of bands or gates).
+std::vector<std::pair<std::string, uint64_t>> Largest(
+    std::vector<std::pair<std::string, uint64_t>> rows, size_t* left_out) {
+  *left_out = 0;
+  if (rows.size() <= kDashboardTopRows) return rows;
+  std::vector<uint64_t> counts;
+  for (const auto& row : rows) counts.push_back(row.second);
+  std::nth_element(counts.begin(), counts.begin() + kDashboardTopRows - 1,
+                   counts.end(), std::greater<>());
+  const uint64_t least = counts[kDashboardTopRows - 1];
+  std::vector<std::pair<std::string, uint64_t>> kept;
+  for (auto& row : rows) {
+    if (row.second >= least && kept.size() < kDashboardTopRows) {
+      kept.push_back(std::move(row));
+    }
+  }
+  *left_out = rows.size() - kept.size();
+  return kept;
+}
+
 void CountTable(const char* title, const char* id,
-                const std::vector<std::pair<std::string, uint64_t>>& rows,
+                const std::vector<std::pair<std::string, uint64_t>>& all_rows,
                 uint64_t total, std::string* out) {
+  size_t left_out = 0;
+  const std::vector<std::pair<std::string, uint64_t>> rows =
+      Largest(all_rows, &left_out);
   absl::StrAppend(out, "<section id=\"", id, "\"><h2>", title, "</h2>\n<table>"
                   "<thead><tr><th style=\"width:30%\"></th><th style=\"width:15%\">"
                   "Results</th><th style=\"width:12%\">Share</th><th></th></tr>"
@@ -45,7 +69,9 @@ void CountTable(const char* title, const char* id,
                     Share(n, total), "</td><td>", CellBar(n, total, "#34568b"),
                     "</td></tr>\n");
   }
-  absl::StrAppend(out, "</tbody></table></section>\n");
+  absl::StrAppend(out, "</tbody></table>");
+  if (left_out > 0) absl::StrAppend(out, "<p>", left_out, " smaller ones not shown.</p>");
+  absl::StrAppend(out, "</section>\n");
 }
 
 void Histogram(const ArchiveSummary& s, std::string* out) {
@@ -131,13 +157,19 @@ void Risks(const char* title, const char* id, const char* what,
                   "</th></tr></thead><tbody>\n");
   for (const auto& [key, t] : rows) {
     absl::StrAppend(out, "<tr><td>");
-    std::vector<std::string> parts = absl::StrSplit(key, '|');
-    AppendHtml(parts[0], out);
-    if (parts.size() == 3) {
+    // "name|CC|role": the name may hold '|', the code and the role not.
+    const size_t role = key.rfind('|');
+    const size_t country = role == std::string::npos || role == 0
+                               ? std::string::npos
+                               : key.rfind('|', role - 1);
+    if (country == std::string::npos) {
+      AppendHtml(key, out);
+    } else {
+      AppendHtml(key.substr(0, country), out);
       absl::StrAppend(out, " <small>(");
-      AppendHtml(parts[1], out);
+      AppendHtml(key.substr(country + 1, role - country - 1), out);
       absl::StrAppend(out, ", ");
-      AppendHtml(Words(parts[2]), out);
+      AppendHtml(Words(key.substr(role + 1)), out);
       absl::StrAppend(out, ")</small>");
     }
     absl::StrAppend(out, "</td><td class=\"num\">", t.cases, "</td><td class=\"num\">",
@@ -152,7 +184,12 @@ void Results(const ArchiveSummary& s, std::string* out) {
   absl::StrAppend(out, "<header><h1>Archive of ", s.results, " results</h1>\n"
                   "<dl class=\"facts\"><dt>Lines read</dt><dd>", s.lines,
                   "</dd><dt>Rule sets</dt><dd>");
+  size_t shown = 0;
   for (const auto& [name, n] : s.rule_sets) {
+    if (++shown > kDashboardTopRows) {
+      absl::StrAppend(out, s.rule_sets.size() - kDashboardTopRows, " more");
+      break;
+    }
     AppendHtml(name, out);
     absl::StrAppend(out, ": ", n, " results<br>");
   }

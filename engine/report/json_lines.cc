@@ -10,6 +10,9 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
+constexpr size_t kMaxMovesShown = 100;
+constexpr size_t kMaxOutcomes = 16;
+
 std::string_view Str(od::value v) {
   std::string_view s;
   return v.get_string().get(s) == simdjson::SUCCESS ? s : std::string_view();
@@ -102,6 +105,7 @@ void Transitions(od::value v, DiffSummary* d) {
   for (auto row : rows) {
     std::string_view from;
     if (row.unescaped_key().get(from) != simdjson::SUCCESS) return;
+    if (d->outcomes.size() == kMaxOutcomes + 1) return;  // refused below
     d->outcomes.emplace_back(from);
     d->transitions.emplace_back();
     od::object cells;
@@ -160,11 +164,13 @@ absl::Status ReadDiff(PaddedJsonParser& parser, std::string_view text,
       if (v.get_array().get(a) != simdjson::SUCCESS) continue;
       for (auto el : a) {
         od::value ev;
+        if (d->top_moves.size() == kMaxMovesShown) break;
         if (el.get(ev) == simdjson::SUCCESS) d->top_moves.push_back(ReadMove(ev));
       }
     }
   }
-  bool square = !d->outcomes.empty();
+  // divrisk diff writes the four recommendations and "rejected".
+  bool square = !d->outcomes.empty() && d->outcomes.size() <= kMaxOutcomes;
   for (const auto& row : d->transitions) square = square && row.size() == d->outcomes.size();
   if (!square) {
     return absl::InvalidArgumentError(

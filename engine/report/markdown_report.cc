@@ -40,7 +40,7 @@ void Header(const ReportView& v, std::string* out) {
   absl::StrAppend(out, "- **Goods:**\n");
   for (const std::string& g : h.goods) absl::StrAppend(out, "  - ", Md(g), "\n");
   absl::StrAppend(out, "- **Assessed on:** ", Md(h.assessed_on), "\n");
-  absl::StrAppend(out, "- **Rule set:** ", Md(h.rule_set), ", SHA\\-256 `",
+  absl::StrAppend(out, "- **Rule set:** ", Md(h.rule_set), ", SHA-256 `",
                   h.sha256, "`\n");
   absl::StrAppend(out, "- **Engine:** divrisk ", Md(kEngineVersion), "\n\n");
 }
@@ -82,7 +82,7 @@ void Body(const ReportView& v, std::string* out) {
     absl::StrAppend(out, i + 1, ". ", s.mode_in.empty() ? "" : "by " + s.mode_in + " to ",
                     "**", Md(s.country), "** (", s.role,
                     s.transshipment ? ", transshipment" : "",
-                    s.free_trade_zone ? ", free\\-trade zone" : "", "): ");
+                    s.free_trade_zone ? ", free-trade zone" : "", "): ");
     if (s.embargoes.empty()) absl::StrAppend(out, "no arms embargo in force");
     for (size_t k = 0; k < s.embargoes.size(); ++k) {
       absl::StrAppend(out, k > 0 ? "; " : "", Md(s.embargoes[k]));

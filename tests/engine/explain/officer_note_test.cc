@@ -230,6 +230,31 @@ TEST(Reason, ReferNotRefuseSaysHowLowTheOpenFactsCouldBringIt) {
   }
 }
 
+// An approval names a question only when its answer alone could take the
+// case out of the band; otherwise it says none could.
+TEST(Reason, AnApprovalAsksFirstOnlyWhatCouldChangeIt) {
+  size_t asked = 0;
+  size_t settled = 0;
+  for (const std::string& name : ExampleNames()) {
+    const Assessed s = AssessCase(Example(name));
+    if (s.a.result.recommendation != Recommendation::kApprove) continue;
+    EXPECT_THAT(s.a.reason, StartsWith("Approve: the score, " +
+                                       Tenths(s.a.result.score_q) +
+                                       ", is in the low band (below 20)"));
+    if (!s.a.questions.empty() && s.a.questions[0].could_change_outcome) {
+      ++asked;
+      EXPECT_THAT(s.a.reason, HasSubstr("; ask first: " +
+                                        s.a.questions[0].text)) << name;
+    } else {
+      ++settled;
+      EXPECT_THAT(s.a.reason, HasSubstr("no single open question could raise "
+                                        "it out of the band.")) << name;
+    }
+  }
+  EXPECT_GT(asked, 0u);
+  EXPECT_GT(settled, 0u);
+}
+
 TEST(Reason, TheManpadsGateRequiresConditionsAndIsNoHardStop) {
   const Assessed s = AssessCase(Example("manpads-g2g-lithuania.yaml"));
   ASSERT_EQ(s.a.result.recommendation, Recommendation::kApproveWithConditions);

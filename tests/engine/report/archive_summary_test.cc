@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <map>
+
+#include "absl/strings/str_cat.h"
 #include <string>
 
 #include "engine/batch/line_reader.h"
@@ -167,6 +169,27 @@ TEST(ArchiveDashboard, HoldsAggregatesNotRows) {
   EXPECT_NE(once.find(absl::StrCat("Archive of ", x.cases.size(), " results")),
             std::string::npos);
   EXPECT_EQ(once.find("<script"), std::string::npos);
+}
+
+TEST(ArchiveDashboard, StringsFromTheArchiveAreTextAndTablesStayShort) {
+  std::string results;
+  for (int i = 0; i < 100; ++i) {
+    results += absl::StrCat(
+        "{\"case_id\":\"c", i, "\",\"score\":1.5,\"band\":\"<script>b", i,
+        "</script>\",\"recommendation\":\"<img src=x onerror=alert(1)>\","
+        "\"hard_stops\":[\"<b>g</b>\"],\"contributions\":[{\"indicator\":"
+        "\"<svg onload=alert(1)>\",\"contribution\":1.5}]}\n");
+  }
+  const ArchiveSummary s = Summarise(results, nullptr);
+  EXPECT_EQ(s.results, 100u);
+  std::string page;
+  AppendArchiveDashboard(s, &page);
+  for (const char* markup : {"<script", "<img", "<svg on", "<b>"}) {
+    EXPECT_EQ(page.find(markup), std::string::npos) << markup;
+  }
+  EXPECT_NE(page.find("&lt;svg onload=alert(1)&gt;"), std::string::npos);
+  // 100 bands named by the archive: the largest 20 shown, and the rest said.
+  EXPECT_NE(page.find("80 smaller ones not shown."), std::string::npos);
 }
 
 }  // namespace
