@@ -2,7 +2,8 @@
 Selenium): the page loads with nothing from outside, the keyboard reaches
 the file chooser first and every control in order, a case file chosen
 there is assessed and its HTML report shows the recommendation the example
-declares, and a broken file shows its located errors. Skipped without
+declares (chosen, and dropped on the drop area), and a broken file shows
+its located errors. Skipped without
 python3-selenium or chromium-driver, except under CI=true."""
 
 import os
@@ -104,6 +105,24 @@ def main():
                       "the page does not show the located error: %s" % errors)
                 check(not driver.find_element(By.ID, "report").is_displayed(),
                       "a stale report stays visible after an error")
+                # A file dropped on the drop area (the browser's drop event
+                # with the file in its DataTransfer) is assessed the same way.
+                with open(case, encoding="utf-8") as f:
+                    text = f.read()
+                driver.execute_script("""
+                    const file = new File([arguments[0]], arguments[1], {type: "application/yaml"});
+                    const data = new DataTransfer();
+                    data.items.add(file);
+                    const drop = document.getElementById("drop");
+                    for (const type of ["dragenter", "dragover", "drop"]) {
+                      drop.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+                    }""", text, "dropped.yaml")
+                wait.until(lambda d: "dropped.yaml" in d.find_element(By.ID, "status").text
+                           and d.find_element(By.ID, "report").is_displayed())
+                driver.switch_to.frame(driver.find_element(By.ID, "report"))
+                verdict = driver.find_element(By.ID, "recommendation").text
+                check(want.lower() in verdict.lower(), "the dropped file's report shows %r" % verdict[:200])
+                driver.switch_to.default_content()
                 logs = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"
                         and "400" not in e["message"]]
                 check(not logs, "browser errors: %s" % logs)
