@@ -25,6 +25,8 @@ if not DIVRISK or not SOURCE:
     sys.exit(1)
 RULES = os.path.join(SOURCE or ".", "rules", "att-example-authority")
 EXAMPLES = os.path.join(SOURCE or ".", "examples")
+# A sanitizer build keeps freed memory resident: no memory bound holds.
+SANITIZED = os.environ.get("DIVRISK_SANITIZED", "0") == "1"
 
 
 def fail(message):
