@@ -77,7 +77,7 @@ int RunAssess(const AssessOptions& options) {
     if (precedents) extra.emplace_back("precedents", learn::PrecedentsJson(*precedents));
     AppendAssessmentJson(*plan, a, &out, extra);
   } else {
-    AppendAssessmentText(*plan, a, &out);
+    AppendAssessmentText(*plan, a, &out, TextOptions{options.verbose});
     if (precedents) learn::AppendPrecedentsText(*precedents, &out);
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() ||
