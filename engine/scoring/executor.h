@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include "engine/model/case.h"
+#include "indicators/case_context.h"
 #include "rules/plan.h"
 
 namespace divrisk {
@@ -65,6 +66,11 @@ class Executor {
   // Scores `cases` into *out (its storage is reused between calls).
   void Score(std::span<const Case> cases, BatchScores* out);
 
+  // What the kernels derived from cases[i] of the last Score (its
+  // screening, normalised names, ...), for explaining it without deriving
+  // them again. Valid while those cases are.
+  const CaseContext& context(size_t i) const { return contexts_[i]; }
+
  private:
   const Plan& plan_;
   Eigen::MatrixXd fixed_;  // effective values in 1/10000, whole numbers
@@ -74,6 +80,7 @@ class Executor {
   RowMatrix low_categories_;
   RowMatrix high_categories_;
   std::vector<double> column_;
+  std::vector<CaseContext> contexts_;  // one per case, storage reused
 };
 
 }  // namespace divrisk
