@@ -10,14 +10,19 @@
 
 namespace divrisk {
 
-struct CaseContext::Derived {
-  // Party names: names[first[who + 2] + alias + 1]; tokens of name k are
-  // tokens[token_begin[k] .. token_begin[k + 1]).
-  bool names_done = false;
+// One party's names, normalised at the first question about that party:
+// names[alias + 1]; the tokens of name k are
+// tokens[token_begin[k] .. token_begin[k + 1]).
+struct CaseContext::PartyNames {
+  bool done = false;
   std::vector<std::string> names;
-  std::vector<size_t> first;
   std::vector<std::string_view> tokens;
   std::vector<size_t> token_begin;
+};
+
+struct CaseContext::Derived {
+  bool parties_sized = false;
+  std::vector<PartyNames> parties;  // by who + 2
 
   bool goods_done = false;
   std::vector<std::string> goods_words;
@@ -26,7 +31,7 @@ struct CaseContext::Derived {
   std::vector<screening::PartyFinding> findings;
 
   void Clear() {
-    names_done = goods_done = false;
+    parties_sized = goods_done = false;
     screened_with = nullptr;
   }
 };
@@ -73,41 +78,45 @@ void SplitTokens(std::string_view name, std::vector<std::string_view>* out) {
 
 }  // namespace
 
-const std::string& CaseContext::NormalizedName(int who, int alias) const {
+const CaseContext::PartyNames& CaseContext::NamesOf(int who) const {
   Derived& d = derived();
-  if (!d.names_done) {
-    const Case& c = *case_;
-    d.names.clear();
-    d.first.clear();
-    for (int p = kExporterParty; p < static_cast<int>(c.parties.size()); ++p) {
-      const Party& party = PartyAt(c, p);
-      d.first.push_back(d.names.size());
-      d.names.push_back(NormalizeName(party.name));
-      for (const std::string& a : party.aliases) {
-        d.names.push_back(NormalizeName(a));
-      }
+  const Case& c = *case_;
+  if (!d.parties_sized) {
+    d.parties.resize(c.parties.size() + 2);
+    for (PartyNames& p : d.parties) p.done = false;
+    d.parties_sized = true;
+  }
+  PartyNames& p = d.parties[static_cast<size_t>(who + 2)];
+  if (!p.done) {
+    const Party& party = PartyAt(c, who);
+    p.names.resize(party.aliases.size() + 1);
+    p.names[0] = NormalizeName(party.name);
+    for (size_t k = 0; k < party.aliases.size(); ++k) {
+      p.names[k + 1] = NormalizeName(party.aliases[k]);
     }
     // Views into the names, taken once no name moves any more.
-    d.tokens.clear();
-    d.token_begin.clear();
-    for (const std::string& name : d.names) {
-      d.token_begin.push_back(d.tokens.size());
-      SplitTokens(name, &d.tokens);
+    p.tokens.clear();
+    p.token_begin.clear();
+    for (const std::string& name : p.names) {
+      p.token_begin.push_back(p.tokens.size());
+      SplitTokens(name, &p.tokens);
     }
-    d.token_begin.push_back(d.tokens.size());
-    d.names_done = true;
+    p.token_begin.push_back(p.tokens.size());
+    p.done = true;
   }
-  return d.names[d.first[static_cast<size_t>(who + 2)] +
-                 static_cast<size_t>(alias + 1)];
+  return p;
+}
+
+const std::string& CaseContext::NormalizedName(int who, int alias) const {
+  return NamesOf(who).names[static_cast<size_t>(alias + 1)];
 }
 
 std::span<const std::string_view> CaseContext::NameTokens(int who,
                                                           int alias) const {
-  const std::string& name = NormalizedName(who, alias);
-  const Derived& d = *derived_;
-  const size_t k = static_cast<size_t>(&name - d.names.data());
-  return std::span<const std::string_view>(d.tokens).subspan(
-      d.token_begin[k], d.token_begin[k + 1] - d.token_begin[k]);
+  const PartyNames& p = NamesOf(who);
+  const size_t k = static_cast<size_t>(alias + 1);
+  return std::span<const std::string_view>(p.tokens).subspan(
+      p.token_begin[k], p.token_begin[k + 1] - p.token_begin[k]);
 }
 
 const std::vector<std::string>& CaseContext::GoodsWords() const {

@@ -67,6 +67,8 @@ class CaseContext {
  private:
   struct Derived;
   Derived& derived() const;
+  struct PartyNames;
+  const PartyNames& NamesOf(int who) const;
 
   const Case* case_ = nullptr;
   mutable std::unique_ptr<Derived> derived_;  // made at the first question
