@@ -9,6 +9,7 @@
 //   compile_fields.cc       numbers, lists, strings and references by name
 //   compile_indicators.cc   categories, indicators and kernel binding
 //   compile_decisions.cc    bands, gates, mitigations, overriding risk
+//   compile_wording.cc      citations table, question templates, refs check
 
 #ifndef DIVRISK_RULES_COMPILATION_H_
 #define DIVRISK_RULES_COMPILATION_H_
@@ -76,6 +77,12 @@ class Compilation {
   void ReadGates(MapReader& top);
   void ReadMitigations(MapReader& top);
   void ReadOverridingRisk(MapReader& top);
+  // `citations:`: reference codes to the titles a letter cites.
+  void ReadCitations(MapReader& top);
+  // An indicator's `question:`, or nullopt when it has none.
+  std::optional<QuestionTemplate> ReadQuestion(MapReader& indicator);
+  // With a citations table, every ref is one of its codes or a catalogue id.
+  void CheckCitedRefs(const DocNode& root);
   std::vector<std::string> ReadStrings(MapReader& m, std::string_view key,
                                        bool required);
   std::optional<double> NumberField(MapReader& m, std::string_view key,

@@ -117,6 +117,7 @@ void Compilation::ReadIndicator(MapReader& m,
     spec.evidence =
         ReadString(*n, m.PathOf("evidence"), &doc_errors_).value_or("");
   }
+  spec.question = ReadQuestion(m);
   std::map<std::string, ParamValue> params;
   const DocNode* p = m.Optional("params");
   if (p != nullptr) {

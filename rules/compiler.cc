@@ -43,6 +43,16 @@ const MitigationSpec* Plan::FindMitigation(Mitigation m) const {
   return nullptr;
 }
 
+const CitationTitle* Plan::FindCitation(std::string_view ref) const {
+  for (const CitationTitle& row : citations) {  // longest code first
+    if (ref.starts_with(row.code) &&
+        (ref.size() == row.code.size() || ref[row.code.size()] == ' ')) {
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
 namespace rules_internal {
 
 void Compilation::ReadHeader(MapReader& top) {
@@ -109,6 +119,8 @@ absl::StatusOr<std::unique_ptr<const Plan>> Compilation::Run() {
       ReadGates(top);
       ReadMitigations(top);
       ReadOverridingRisk(top);
+      ReadCitations(top);
+      CheckCitedRefs(*root);
       top.Finish();
     }
     absl::StrAppend(&errors_, doc_errors_.Format(FileName(kRuleSetFile)));

@@ -40,6 +40,29 @@ struct CategorySpec {
   double cap = 0;  // a category never adds more than this to the score
 };
 
+// Who a question about an indicator's unknown facts is put to: the
+// applicant (exporter or broker), the end user (through the applicant), the
+// embassy in the destination, or the authority's own records and partners.
+enum class Addressee : uint8_t { kApplicant, kEndUser, kEmbassy, kAuthority };
+template <>
+inline constexpr auto kEnumWords<Addressee> = std::to_array<const char*>(
+    {"applicant", "end_user", "embassy", "authority"});
+
+// An indicator's `question:` in the rule set. `text` may name the case's
+// parties: {end_user}, {exporter}, {destination} (filled in, shown as data).
+struct QuestionTemplate {
+  Addressee to = Addressee::kApplicant;
+  std::string text;
+};
+
+// One row of the rule set's `citations:` table: a reference code as the
+// refs lists write it (the longest code that starts a ref wins; the rest of
+// the ref is its pinpoint) and the title a letter cites it by.
+struct CitationTitle {
+  std::string code;   // "ATT", "CP Criterion", "WA-BRK"
+  std::string title;  // "ATT Art.", "EU Common Position 2008/944/CFSP, Criterion"
+};
+
 struct IndicatorSpec {
   std::string id;
   std::string kernel_name;
@@ -51,6 +74,9 @@ struct IndicatorSpec {
   std::optional<double> unmitigable_at;
   std::vector<std::string> refs;   // treaty articles and catalogue IDs
   std::string evidence;            // plain-words template (engine/explain)
+  // What to ask when its facts are unknown; absent: engine/explain's
+  // documented fallback (the applicant is asked about `evidence`).
+  std::optional<QuestionTemplate> question;
 };
 
 struct BandSpec {
@@ -80,11 +106,13 @@ enum class MitigationRequirement : uint8_t {
   kStateEndUser,            // the end user is a state body
   kVerifiableDestruction,   // the case does not say the surplus was destroyed
                             // unverified (it cannot be verified afterwards)
+  kCustomsDelivery,         // delivered where customs can certify arrival:
+                            // not by airdrop, not to an airstrip
 };
 template <>
 inline constexpr auto kEnumWords<MitigationRequirement> =
     std::to_array<const char*>({"euc_on_site_inspection", "state_end_user",
-                                "verifiable_destruction"});
+                                "verifiable_destruction", "customs_delivery"});
 
 struct MitigationSpec {
   Mitigation measure = Mitigation::kPostShipmentVerification;
@@ -125,10 +153,17 @@ struct Plan {
   // screening (party_listed); shared with the kernels that screen.
   std::shared_ptr<const screening::Screener> screener;
   ScreeningCoverage screening;  // what parties are screened against
+  // Letter titles of the reference codes (`citations:`), longest code
+  // first. A ref no row covers is an internal catalogue id (EUC-3, PL-2):
+  // shown in JSON and --verbose text only.
+  std::vector<CitationTitle> citations;
 
   int IndicatorIndex(std::string_view id) const;  // -1 when absent
   int CategoryIndex(std::string_view id) const;   // -1 when absent
   const MitigationSpec* FindMitigation(Mitigation m) const;
+  // The row of `citations` whose code starts `ref` (followed by the end or
+  // a space), the longest such; nullptr for an internal id.
+  const CitationTitle* FindCitation(std::string_view ref) const;
 };
 
 }  // namespace divrisk

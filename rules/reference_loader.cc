@@ -175,13 +175,6 @@ E EnumOr(MapReader& m, std::string_view key, E fallback) {
 }  // namespace
 
 template <>
-inline constexpr auto kEnumWords<EmbargoScope> = std::to_array<const char*>(
-    {"full", "non_state_actors", "named_persons", "specific_regions",
-     "partial"});
-template <>
-inline constexpr auto kEnumWords<EmbargoDirection> =
-    std::to_array<const char*>({"to", "from", "both"});
-template <>
 inline constexpr auto kEnumWords<RegisterRole> =
     std::to_array<const char*>({"exporter", "broker"});
 

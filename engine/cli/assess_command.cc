@@ -63,7 +63,7 @@ int RunAssess(const AssessOptions& options) {
   if (options.format == "json") {
     AppendAssessmentJson(*plan, a, &out);
   } else {
-    AppendAssessmentText(*plan, a, &out);
+    AppendAssessmentText(*plan, a, &out, TextOptions{options.verbose});
   }
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() ||
       std::fflush(stdout) != 0) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/service/service_options.h"
 #include "rules/compiler.h"
 #include "rules/plan.h"
 
@@ -43,6 +44,7 @@ struct AssessOptions {
   std::string lists_dir;
   std::string format = "text";  // text | json
   std::string authority;        // --authority CC, or empty
+  bool verbose = false;         // text: internal ids and raw refs too
   std::string file;
 };
 int RunAssess(const AssessOptions& options);
@@ -82,6 +84,20 @@ struct DiffCommandOptions {
   std::string input;  // JSONL file, directory, or "-"/empty for stdin
 };
 int RunDiff(const DiffCommandOptions& options);
+
+// divrisk report: one case file as an HTML page or a Markdown note, or
+// (with --batch) an archive of results as a dashboard page.
+struct ReportOptions {
+  std::string rules_dir;
+  std::string lists_dir;
+  std::string authority;        // --authority CC, or empty
+  std::string format = "html";  // html | markdown (one case)
+  bool batch = false;           // the input is batch results or diff JSON
+  std::string cases;            // --cases: the archive the batch read
+  std::string input;
+  std::string output_file;      // -o, required; never the input
+};
+int RunReport(const ReportOptions& options);
 
 // ../shared/data/screening, or DIVRISK_SHARED_DIR's data/screening.
 std::string DefaultScreeningDataDir();
@@ -136,6 +152,35 @@ struct ListsStatusOptions {
   int stale_after_days = 7;
 };
 int RunListsStatus(const ListsStatusOptions& options);
+
+// divrisk serve: the engine as an HTTP service until SIGTERM or SIGINT
+// (SIGHUP reloads the rule set). Exit 0 after a clean stop, 1 when the
+// rule set or the audit log cannot be used, 2 on a usage error (a
+// non-loopback address without --token-file).
+struct ServeOptions {
+  std::string rules_dir;
+  std::string lists_dir;
+  RuleFileAccess access;  // --trust-rules, --data-dir
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // scoring threads of a batch; 0: all cores
+  std::string token_file;
+  std::string audit_db;
+  bool audit_inputs = false;
+  service::ServiceLimits limits;
+};
+int RunServe(const ServeOptions& options);
+
+// divrisk audit verify: exit 0 when the chain holds and every re-scored row
+// agrees, 1 otherwise.
+struct AuditVerifyOptions {
+  std::string db;
+  std::string rules_dir;
+  std::string lists_dir;
+  RuleFileAccess access;
+  int64_t sample = 100;
+  bool chain_only = false;
+};
+int RunAuditVerify(const AuditVerifyOptions& options);
 
 }  // namespace divrisk::cli
 

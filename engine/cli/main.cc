@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <iostream>
 
 #include "CLI/CLI.hpp"
 #include "engine/cli/commands.h"
@@ -90,6 +91,9 @@ int main(int argc, char** argv) {
   assess_cmd->add_option("--format", assess.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   AddAuthority(assess_cmd, &assess.authority);
+  assess_cmd->add_flag("--verbose", assess.verbose,
+                       "Text: also the indicator, gate and catalogue ids, "
+                       "the raw refs and the facts behind each question");
   assess_cmd->add_option("file", assess.file, "Case file (.yaml or .json)")
       ->required();
 
@@ -151,6 +155,33 @@ int main(int argc, char** argv) {
   diff_cmd->add_option("--top", diff.top, "How many of the largest moves to list");
   diff_cmd->add_option("input", diff.input,
                        "JSONL file, directory of case files, or - for stdin");
+
+  ReportOptions report;
+  report.rules_dir = divrisk::DefaultRulesDir();
+  report.lists_dir = lists_dir;
+  std::string report_batch;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "One case as an HTML page or a Markdown note; or, with "
+                "--batch, an archive of results as a dashboard page");
+  report_cmd->add_option("--rules", report.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  report_cmd->add_option("--lists-dir", report.lists_dir, lists_dir_help);
+  AddAuthority(report_cmd, &report.authority);
+  report_cmd->add_option("--format", report.format, "html or markdown")
+      ->check(CLI::IsMember({"html", "markdown"}));
+  CLI::Option* report_file =
+      report_cmd->add_option("file", report.input, "Case file (.yaml or .json)");
+  CLI::Option* report_archive = report_cmd->add_option(
+      "--batch", report_batch,
+      "Results of divrisk batch (--output full or summary), or the JSON of "
+      "divrisk diff --format json: a dashboard page");
+  report_cmd->add_option(
+      "--cases", report.cases,
+      "With --batch: the case archive the batch read, for the destinations "
+      "and intermediaries")->needs(report_archive);
+  report_file->excludes(report_archive);
+  report_archive->excludes(report_file);
+  report_cmd->add_option("-o", report.output_file, "Output file")->required();
 
   ScreenEvalOptions screen_eval;
   screen_eval.data_dir = DefaultScreeningDataDir();
@@ -236,17 +267,95 @@ int main(int argc, char** argv) {
                                "Days after which a list is stale (default 7)")
       ->check(CLI::Range(0, 3660));
 
+  ServeOptions serve;
+  serve.rules_dir = divrisk::DefaultRulesDir();
+  serve.lists_dir = lists_dir;
+  CLI::App* serve_cmd = app.add_subcommand(
+      "serve", "Serve the engine over HTTP: /v1/assess, /v1/batch, /v1/rules, "
+               "/metrics, a page for officers (see README, \"Service\")");
+  serve_cmd->add_option("--rules", serve.rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  serve_cmd->add_option("--lists-dir", serve.lists_dir, lists_dir_help);
+  serve_cmd->add_option("--listen", serve.listen,
+                        "HOST:PORT to listen on (default 127.0.0.1:8080; port "
+                        "0: any free port, announced on stdout)");
+  serve_cmd->add_option("--threads", serve.threads,
+                        "Scoring threads of a batch (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  serve_cmd->add_option("--token-file", serve.token_file,
+                        "File holding the bearer token clients must send; "
+                        "required beyond loopback");
+  serve_cmd->add_option("--audit", serve.audit_db,
+                        "SQLite audit log of every assessment served");
+  serve_cmd->add_flag("--audit-inputs", serve.audit_inputs,
+                      "Keep each case's input bytes in the audit log");
+  serve_cmd->add_option("--max-body", serve.limits.max_body_bytes,
+                        "Largest case body in bytes (default 4 MiB)")
+      ->check(CLI::Range(size_t{1}, size_t{16} << 20));
+  serve_cmd->add_option("--max-batch-lines", serve.limits.max_batch_lines,
+                        "Most lines of one batch request (default 100000)")
+      ->check(CLI::Range(size_t{1}, size_t{100000000}));
+  serve_cmd->add_option("--request-timeout", serve.limits.request_seconds,
+                        "Seconds a request may take to arrive (default 30; a "
+                        "batch gets them again after each chunk)")
+      ->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--max-in-flight", serve.limits.max_in_flight,
+                        "Requests handled at once; more get 503 (default 32)")
+      ->check(CLI::Range(1, 4096));
+  serve_cmd->add_option("--max-connections", serve.limits.max_connections,
+                        "Connections served at once, a thread each; as many "
+                        "more may wait, beyond that 503 (default 64)")
+      ->check(CLI::Range(1, 4096));
+
+  CLI::App* audit_cmd = app.add_subcommand(
+      "audit", "Check the audit log of divrisk serve");
+  audit_cmd->require_subcommand(1);
+  AuditVerifyOptions audit_verify;
+  audit_verify.rules_dir = divrisk::DefaultRulesDir();
+  audit_verify.lists_dir = lists_dir;
+  CLI::App* audit_verify_cmd = audit_cmd->add_subcommand(
+      "verify", "Check the chain of hashes, then re-score a sample of the rows "
+                "whose input was kept");
+  audit_verify_cmd->add_option("db", audit_verify.db, "The audit log (SQLite)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  audit_verify_cmd->add_option("--rules", audit_verify.rules_dir,
+                               "Rule-set directory to re-score with")
+      ->check(CLI::ExistingDirectory);
+  audit_verify_cmd->add_option("--lists-dir", audit_verify.lists_dir,
+                               lists_dir_help);
+  audit_verify_cmd->add_option("--sample", audit_verify.sample,
+                               "Rows to re-score at most (default 100)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 40));
+  audit_verify_cmd->add_flag("--chain-only", audit_verify.chain_only,
+                             "Check the chain of hashes only");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+  serve.access = access;
+  audit_verify.access = access;
   SetRuleFileAccess(std::move(access));
+  if (serve_cmd->parsed()) return RunServe(serve);
+  if (audit_verify_cmd->parsed()) return RunAuditVerify(audit_verify);
   if (assess_cmd->parsed()) return RunAssess(assess);
   if (validate_cmd->parsed()) return RunValidate(validate);
   if (batch_cmd->parsed()) return RunBatchCommand(batch);
   if (diff_cmd->parsed()) return RunDiff(diff);
+  if (report_cmd->parsed()) {
+    if (report_batch.empty() && report.input.empty()) {
+      std::cerr << "report: a case FILE or --batch RESULTS is required\n";
+      return kExitUsage;
+    }
+    if (!report_batch.empty()) {
+      report.batch = true;
+      report.input = report_batch;
+    }
+    return RunReport(report);
+  }
   if (lists_update_cmd->parsed()) return RunListsUpdate(lists_update);
   if (lists_status_cmd->parsed()) return RunListsStatus(lists_status);
   if (screen_eval_cmd->parsed()) return RunScreenEval(screen_eval);

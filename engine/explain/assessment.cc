@@ -6,6 +6,10 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "engine/explain/questions.h"
+#include "engine/explain/reason.h"
+#include "engine/explain/score_lines.h"
 
 namespace divrisk {
 namespace {
@@ -104,8 +108,10 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
       high[k] = base + (1 - u) * f * plan.weights(ii, k);
       low[k] = base - u * f * plan.weights(ii, k);
     }
-    const int64_t swing = std::llabs(Quantize(TotalOf(plan, high)) -
-                                     Quantize(TotalOf(plan, low)));
+    int64_t high_q = Quantize(TotalOf(plan, high));
+    int64_t low_q = Quantize(TotalOf(plan, low));
+    if (high_q < low_q) std::swap(high_q, low_q);  // a mitigating indicator
+    const int64_t swing = high_q - low_q;
     std::vector<int> gates;
     for (const GateHit& hit : result.gates) {
       if (hit.on_unknown && plan.gates[hit.gate].indicator == static_cast<int>(i)) {
@@ -118,8 +124,14 @@ void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
     if (ev.unknown_facts.empty()) ev.unknown_facts.push_back(plan.indicators[i].id);
     for (const std::string& fact : ev.unknown_facts) {
       UnknownFact& u_fact = by_fact[fact];
+      if (u_fact.fact.empty()) {
+        u_fact.low_q = low_q;
+        u_fact.high_q = high_q;
+      }
       u_fact.fact = fact;
       u_fact.swing_q = std::max(u_fact.swing_q, swing);
+      u_fact.low_q = std::min(u_fact.low_q, low_q);
+      u_fact.high_q = std::max(u_fact.high_q, high_q);
       u_fact.indicators.push_back(static_cast<int>(i));
       u_fact.gates.insert(u_fact.gates.end(), gates.begin(), gates.end());
     }
@@ -137,6 +149,91 @@ std::vector<double> FixedRow(const BatchScores& scores, int row) {
     fixed[i] = std::round(scores.effective(row, i) * kUnits);
   }
   return fixed;
+}
+
+
+// The recommendation the case would get with the credited measures
+// `credited`: the executor's steps (bands with the uncertain rule, the
+// licence conditions' floor, gates, Art. 7(3)) on the values of `row`.
+Recommendation RecommendationWith(const Plan& plan, const BatchScores& scores,
+                                  int row, const CaseResult& result,
+                                  EnumSet<Mitigation> credited,
+                                  int64_t* score_out, int* band_out) {
+  const std::vector<double> fixed = FixedRow(scores, row);
+  std::vector<double> low = fixed;
+  for (size_t i = 0; i < low.size(); ++i) {
+    if (!std::isnan(scores.values(row, static_cast<Eigen::Index>(i)))) continue;
+    const bool adverse = plan.weights.row(static_cast<Eigen::Index>(i)).sum() >= 0;
+    low[i] = adverse ? 0.0 : kUnits;
+  }
+  const std::vector<double> f = MitigationFactors(plan, credited);
+  const Eigen::VectorXd cats = CategoriesOf(plan, fixed, f);
+  const Eigen::VectorXd low_cats = CategoriesOf(plan, low, f);
+  auto total = [&](const Eigen::VectorXd& v) {
+    return Quantize(TotalOf(plan, std::span<const double>(v.data(), v.size())));
+  };
+  const int64_t score = total(cats);
+  const int64_t min = total(low_cats);
+  Recommendation rec = BandRecommendation(plan, score, min, band_out);
+  const Eigen::VectorXd raw = scores.raw.row(row).transpose();
+  const int64_t raw_total = total(raw);
+  auto overriding = [&](const Eigen::VectorXd& v) {
+    if (!plan.overriding_risk) return false;
+    const OverridingRiskSpec& o = *plan.overriding_risk;
+    return std::clamp(v[o.category], 0.0, plan.categories[o.category].cap) >=
+           o.threshold;
+  };
+  if (!credited.empty()) {
+    Recommendation bare =
+        BandRecommendation(plan, raw_total, raw_total - (score - min), nullptr);
+    if (overriding(raw)) bare = Recommendation::kRefuse;
+    if (static_cast<int>(bare) > static_cast<int>(rec)) {
+      rec = Worse(rec, Recommendation::kApproveWithConditions);
+    }
+  }
+  for (const GateHit& hit : result.gates) rec = Worse(rec, hit.action);
+  if (overriding(cats)) rec = Recommendation::kRefuse;
+  *score_out = score;
+  return rec;
+}
+
+// Suggestions: measures not in place whose requirements the case meets,
+// where no unmitigable concern bars them and no known hard stop refuses,
+// that would change the band or the recommendation; each says how.
+void Suggest(const Plan& plan, const Case& c, const BatchScores& scores,
+             int row, Assessment* a) {
+  if (a->mitigation_blocker >= 0) return;
+  for (const HardStop& stop : a->hard_stops) {
+    if (!stop.on_unknown && stop.action == Recommendation::kRefuse) return;
+  }
+  const EnumSet<Mitigation> in_place = MeasuresInPlace(c);
+  for (const MitigationSpec& spec : plan.mitigations) {
+    if (in_place.Has(spec.measure) || !RequirementGap(spec, c).empty()) {
+      continue;
+    }
+    EnumSet<Mitigation> with = a->result.credited;
+    with.Add(spec.measure);
+    int64_t score = 0;
+    int band = 0;
+    const Recommendation rec =
+        RecommendationWith(plan, scores, row, a->result, with, &score, &band);
+    if (score >= a->result.score_q) continue;
+    std::vector<std::string> effect;
+    if (band != a->result.band) {
+      effect.push_back(absl::StrCat("band ", plan.bands[a->result.band].id,
+                                    " to ", plan.bands[band].id));
+    }
+    if (rec != a->result.recommendation) {
+      effect.push_back(absl::StrCat(RecommendationWords(a->result.recommendation),
+                                    " becomes ", RecommendationWords(rec)));
+    }
+    if (effect.empty()) continue;  // it would change nothing the officer decides on
+    a->suggestions.push_back({spec.measure, score, absl::StrJoin(effect, "; ")});
+  }
+  std::stable_sort(a->suggestions.begin(), a->suggestions.end(),
+                   [](const auto& x, const auto& y) {
+                     return x.score_q < y.score_q;
+                   });
 }
 
 }  // namespace
@@ -207,30 +304,14 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
       MitigationFactors(plan, a.result.credited);
   RankUnknowns(plan, c, scores, row, a.result, factors, &a.unknowns);
 
-  // Suggestions: measures not in place whose requirements the case meets,
-  // where no unmitigable concern bars them, that would lower the score.
+  a.score_lines = WeightScaleLines(plan, scores.effective.row(row),
+                                   a.result.credited, a.categories,
+                                   a.result.score_q);
   a.mitigation_blocker =
       MitigationBlocker(plan, [&](int i) { return scores.values(row, i); });
-  if (a.mitigation_blocker < 0) {
-    const EnumSet<Mitigation> in_place = MeasuresInPlace(c);
-    const std::vector<double> fixed = FixedRow(scores, row);
-    for (const MitigationSpec& spec : plan.mitigations) {
-      if (in_place.Has(spec.measure) || !RequirementGap(spec, c).empty()) {
-        continue;
-      }
-      EnumSet<Mitigation> with = a.result.credited;
-      with.Add(spec.measure);
-      const std::vector<double> f = MitigationFactors(plan, with);
-      const Eigen::VectorXd cats = CategoriesOf(plan, fixed, f);
-      const int64_t score = Quantize(
-          TotalOf(plan, std::span<const double>(cats.data(), cats.size())));
-      if (score < a.result.score_q) a.suggestions.push_back({spec.measure, score});
-    }
-  }
-  std::stable_sort(a.suggestions.begin(), a.suggestions.end(),
-                   [](const auto& x, const auto& y) {
-                     return x.score_q < y.score_q;
-                   });
+  Suggest(plan, c, scores, row, &a);
+  a.questions = RankQuestions(plan, c, a);
+  a.reason = RecommendationReason(plan, a);
   return a;
 }
 

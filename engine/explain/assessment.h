@@ -30,9 +30,26 @@ struct Contribution {
   Evidence evidence;
 };
 
+// One line of "What drives the score" on the weights' scale
+// (score_lines.h): an indicator's points as its weight shows them (value x
+// weight, before caps and measures), what a credited measure takes off a
+// category, or what a category's cap takes off. Lines sum exactly to the
+// score, and their shown tenths sum to the score shown.
+struct ScoreLine {
+  enum class Kind : uint8_t { kIndicator, kMeasure, kCap };
+  Kind kind = Kind::kIndicator;
+  int category = 0;    // index into Plan::categories
+  int indicator = -1;  // kIndicator: index into Plan::indicators
+  Mitigation measure = Mitigation::kPostShipmentVerification;  // kMeasure
+  int64_t points_q = 0;      // exact, in 1/10000 points
+  int64_t shown_tenths = 0;  // rounded to 0.1 so that the lines add up
+};
+
 struct UnknownFact {
   std::string fact;              // field path to ask about
   int64_t swing_q = 0;           // how far learning it could move the score
+  int64_t low_q = 0;   // the score were it learned benign (the lowest)
+  int64_t high_q = 0;  // the score were it learned adverse (the highest)
   std::vector<int> indicators;   // indicators that need it
   std::vector<int> gates;        // gates it keeps open (refer_if_unknown)
 };
@@ -40,6 +57,24 @@ struct UnknownFact {
 struct MitigationSuggestion {
   Mitigation measure = Mitigation::kPostShipmentVerification;
   int64_t score_q = 0;  // the score with this measure added
+  // What the condition changes, in words: the band and/or the
+  // recommendation ("band high to medium; refer becomes approve with
+  // conditions"). Only measures that change one of them are suggested.
+  std::string effect;
+};
+
+// A question to put before the decision: one unknown fact (or several that
+// share a question), addressed to whoever can answer it.
+struct Question {
+  std::string addressee;  // applicant | end_user | embassy | authority
+  std::string text;       // the question, case strings filled in raw
+                          // (writers show them with Visible())
+  int64_t swing_q = 0;    // how far the answer could move the score
+  std::string fact;       // field path of the fact asked about
+  std::vector<int> indicators;  // indicators the answer settles
+  // The answer could change the recommendation (clear or confirm a gate
+  // held open, or move the score across a band boundary).
+  bool could_change_outcome = false;
 };
 
 // A measure the case lists that is not credited, and why.
@@ -61,7 +96,14 @@ struct Assessment {
   CategoryOutcome categories;
   std::vector<HardStop> hard_stops;
   std::vector<Contribution> contributions;  // by |contribution| descending
+  // The same score on the weights' scale, by category (kFull only).
+  std::vector<ScoreLine> score_lines;
   std::vector<UnknownFact> unknowns;        // by swing descending
+  // The unknowns as questions, ranked: those whose answer could change the
+  // recommendation first, then by swing.
+  std::vector<Question> questions;
+  // The recommendation's reason in one sentence ("Refer, not refuse: ...").
+  std::string reason;
   std::vector<MitigationSuggestion> suggestions;  // by score ascending
   std::vector<Mitigation> conditions;  // credited measures, rule-set order
   std::vector<UncreditedMeasure> not_credited;  // in the case's word order

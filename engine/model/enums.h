@@ -179,6 +179,8 @@ DIVRISK_ENUM_WORDS(DiversionFound, "yes", "no", "unknown");
 // Debian build of Abseil has its own string_view, not std::string_view).
 template <typename E>
 const char* EnumWord(E value) {
+  static_assert(kEnumWords<E>.size() > 0,
+                "no kEnumWords for this enum where EnumWord is used");
   return kEnumWords<E>[static_cast<size_t>(value)];
 }
 

@@ -39,6 +39,16 @@ struct CountryProfile {
 enum class EmbargoScope : uint8_t {
   kFull, kNonStateActors, kNamedPersons, kSpecificRegions, kPartial };
 enum class EmbargoDirection : uint8_t { kTo, kFrom, kBoth };
+// Here, beside the enums, so that every user of EnumWord sees them (a
+// specialisation in one .cc left EnumWord(scope) elsewhere reading the
+// empty primary template).
+template <>
+inline constexpr auto kEnumWords<EmbargoScope> = std::to_array<const char*>(
+    {"full", "non_state_actors", "named_persons", "specific_regions",
+     "partial"});
+template <>
+inline constexpr auto kEnumWords<EmbargoDirection> =
+    std::to_array<const char*>({"to", "from", "both"});
 
 // The ATT entered into force on 2014-12-24 (Art. 22(1)): before that day no
 // state was a party, and not being one says nothing about a state.

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/doc/json_writer.h"
+#include "engine/explain/citation.h"
 #include "engine/output/screening_writer.h"
 #include "engine/model/deciding_state.h"
 #include "engine/scoring/score_math.h"
@@ -56,6 +57,7 @@ void WriteContribution(const Plan& plan, const Contribution& line,
     Facts(j, ev);
     j.Key("refs");
     Strings(j, spec->refs);
+    j.Key("citation").Str(LetterCitationOf(plan, spec->refs));
   } else {
     const IndicatorSpec& spec = plan.indicators[line.indicator];
     j.Key("indicator").Str(spec.id);
@@ -71,6 +73,7 @@ void WriteContribution(const Plan& plan, const Contribution& line,
     Strings(j, line.evidence.unknown_facts);
     j.Key("refs");
     Strings(j, spec.refs);
+    j.Key("citation").Str(LetterCitation(plan, line.indicator));
   }
   j.Close('}');
 }
@@ -106,6 +109,7 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
   j.Key("basis").Str(EnumWord(decider.basis));
   j.Key("reason").Str(DecidingStateReason(*a.c, decider)).Close('}');
   WriteVerdict(plan, r, j);
+  j.Key("reason").Str(a.reason);
 
   j.Key("hard_stops").Open('[');
   for (const HardStop& stop : a.hard_stops) {
@@ -189,11 +193,23 @@ void AppendAssessmentJson(const Plan& plan, const Assessment& a,
   }
   j.Close(']');
 
+  j.Key("questions").Open('[');
+  for (const Question& q : a.questions) {
+    j.Open('{').Key("addressee").Str(q.addressee).Key("text").Str(q.text);
+    j.Key("swing").Fixed(q.swing_q).Key("fact").Str(q.fact);
+    j.Key("could_change_outcome").Bool(q.could_change_outcome);
+    j.Key("indicators").Open('[');
+    for (int i : q.indicators) j.Str(plan.indicators[i].id);
+    j.Close(']').Close('}');
+  }
+  j.Close(']');
+
   j.Key("mitigation_suggestions").Open('[');
   for (const MitigationSuggestion& s : a.suggestions) {
     const MitigationSpec* spec = plan.FindMitigation(s.measure);
     j.Open('{').Key("measure").Str(EnumWord(s.measure));
     j.Key("score").Fixed(s.score_q).Key("condition").Str(spec->condition);
+    j.Key("effect").Str(s.effect);
     j.Key("refs");
     Strings(j, spec->refs);
     j.Close('}');

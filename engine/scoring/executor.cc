@@ -12,21 +12,6 @@ constexpr double kUnits = 10000.0;  // fixed point of values and weights
 
 double Fixed(double v) { return std::round(v * kUnits); }
 
-Recommendation Worse(Recommendation a, Recommendation b) {
-  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
-}
-
-// The recommendation of a total by the bands, before gates.
-Recommendation BandRecommendation(const Plan& plan, int64_t score_q,
-                                  int64_t min_q, int* band_out) {
-  const int band = BandOf(plan, score_q);
-  if (band_out != nullptr) *band_out = band;
-  const BandSpec& spec = plan.bands[band];
-  return spec.uncertain_recommendation && BandOf(plan, min_q) < band
-             ? *spec.uncertain_recommendation
-             : spec.recommendation;
-}
-
 }  // namespace
 
 void Executor::Score(std::span<const Case> cases, BatchScores* out) {

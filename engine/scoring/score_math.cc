@@ -31,8 +31,26 @@ bool RequirementMet(MitigationRequirement r, const Case& c) {
       return StateBody(c.end_user.kind);
     case MitigationRequirement::kVerifiableDestruction:
       return c.end_user.surplus_disposal != SurplusDisposal::kDestroyedUnverified;
+    case MitigationRequirement::kCustomsDelivery:
+      return !c.transport || !c.transport->delivery ||
+             (c.transport->delivery->method != DeliveryMethod::kAirdrop &&
+              c.transport->delivery->method != DeliveryMethod::kAirstrip);
   }
   return false;
+}
+
+Recommendation Worse(Recommendation a, Recommendation b) {
+  return static_cast<int>(a) > static_cast<int>(b) ? a : b;
+}
+
+Recommendation BandRecommendation(const Plan& plan, int64_t score_q,
+                                  int64_t min_q, int* band_out) {
+  const int band = BandOf(plan, score_q);
+  if (band_out != nullptr) *band_out = band;
+  const BandSpec& spec = plan.bands[band];
+  return spec.uncertain_recommendation && BandOf(plan, min_q) < band
+             ? *spec.uncertain_recommendation
+             : spec.recommendation;
 }
 
 std::string RequirementGap(const MitigationSpec& spec, const Case& c) {
@@ -45,6 +63,9 @@ std::string RequirementGap(const MitigationSpec& spec, const Case& c) {
         return "the end user is not a state body";
       case MitigationRequirement::kVerifiableDestruction:
         return "the case says the surplus was destroyed without verification";
+      case MitigationRequirement::kCustomsDelivery:
+        return "the goods are delivered by airdrop or to an airstrip, where no "
+               "customs office can certify their arrival";
     }
   }
   return "";

@@ -90,6 +90,15 @@ double TotalOf(const Plan& plan, std::span<const double> mitigated);
 CategoryOutcome ApplyCaps(const Plan& plan, const Eigen::VectorXd& raw,
                           const Eigen::VectorXd& mitigated);
 
+// The stricter of two recommendations.
+Recommendation Worse(Recommendation a, Recommendation b);
+
+// The recommendation of a total by the bands, before gates: the band's, or
+// its uncertain_recommendation when the lowest total `min_q` lies in a lower
+// band. Stores the band index in *band_out when not null.
+Recommendation BandRecommendation(const Plan& plan, int64_t score_q,
+                                  int64_t min_q, int* band_out);
+
 // The band index for a quantized total.
 int BandOf(const Plan& plan, int64_t total_q);
 

@@ -50,7 +50,10 @@ goods:
 end_user: {name: National Police, country: "VE", kind: police}
 CASE
 "$bin" assess --authority DE "$work/ve.yaml" > "$work/de.txt"; check "assess --authority DE" 0 $?
-expect "DE: refused on A6-2" grep -q "^  \[refuse\] A6-2:" "$work/de.txt"
+expect "DE: refused by the regional embargo" grep -q "^  REFUSE: A regional arms embargo" "$work/de.txt"
+expect "DE: no gate id without --verbose" test -z "$(grep "A6-2" "$work/de.txt")"
+"$bin" assess --verbose --authority DE "$work/ve.yaml" > "$work/de-v.txt"; check "assess --verbose" 0 $?
+expect "DE --verbose: gate id A6-2" grep -q "^           \[A6-2; refs: ATT 6(2); A6-2; CP Criterion 1\]" "$work/de-v.txt"
 expect "DE: says why it binds" grep -q "binding on DE: EU member state since 1958-01-01" "$work/de.txt"
 expect "DE: says who decides" grep -q "^Deciding state: DE: given with --authority" "$work/de.txt"
 "$bin" assess --authority CA "$work/ve.yaml" > "$work/ca.txt"; check "assess --authority CA" 0 $?

@@ -2,7 +2,8 @@
 // authority's rule set (rules/att-example-authority: the default with the
 // invented registers, templates, forged EUC numbers and denials the examples
 // were written against) and its JSON compared byte for byte with
-// tests/data/golden/<name>.json.
+// tests/data/golden/<name>.json, and its text (default and --verbose) with
+// <name>.txt and <name>.verbose.txt.
 // After an intended change, regenerate with DIVRISK_UPDATE_GOLDEN=1 and
 // review the diff like code.
 
@@ -14,6 +15,7 @@
 #include "engine/doc/json_parser.h"
 #include "engine/explain/assessment.h"
 #include "engine/output/assessment_json_writer.h"
+#include "engine/output/text_writer.h"
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"
 #include "gmock/gmock.h"
@@ -39,17 +41,28 @@ const Plan& ExamplePlan() {
   return *plan;
 }
 
-std::string AssessJson(const std::string& path) {
+enum class Output { kJson, kText, kVerboseText };
+
+std::string Assess(const std::string& path, Output output) {
   absl::StatusOr<Case> c = ReadCaseFile(path, *ExamplePlan().reference);
   EXPECT_TRUE(c.ok()) << c.status();
   if (!c.ok()) return "";
   Executor executor(ExamplePlan());
   BatchScores scores;
   executor.Score(std::span<const Case>(&*c, 1), &scores);
+  const Assessment a = Explain(ExamplePlan(), *c, scores, 0);
   std::string out;
-  AppendAssessmentJson(ExamplePlan(), Explain(ExamplePlan(), *c, scores, 0),
-                       &out);
+  if (output == Output::kJson) {
+    AppendAssessmentJson(ExamplePlan(), a, &out);
+  } else {
+    AppendAssessmentText(ExamplePlan(), a, &out,
+                         TextOptions{output == Output::kVerboseText});
+  }
   return out;
+}
+
+std::string AssessJson(const std::string& path) {
+  return Assess(path, Output::kJson);
 }
 
 std::vector<std::string> ExampleFiles() {
@@ -62,15 +75,17 @@ std::vector<std::string> ExampleFiles() {
   return files;
 }
 
-TEST(GoldenTest, EveryExampleMatchesItsGoldenJson) {
+// Compares (or, with DIVRISK_UPDATE_GOLDEN, rewrites) every example's
+// output with tests/data/golden/<name><suffix>.
+void CheckGoldens(Output output, const std::string& suffix) {
   const bool update = std::getenv("DIVRISK_UPDATE_GOLDEN") != nullptr;
   const std::vector<std::string> files = ExampleFiles();
   ASSERT_GE(files.size(), 10u);
   for (const std::string& file : files) {
     const std::string golden = std::string(DIVRISK_SOURCE_DIR) +
                                "/tests/data/golden/" +
-                               fs::path(file).stem().string() + ".json";
-    const std::string actual = AssessJson(file);
+                               fs::path(file).stem().string() + suffix;
+    const std::string actual = Assess(file, output);
     if (update) {
       std::ofstream(golden, std::ios::binary) << actual;
       continue;
@@ -79,6 +94,42 @@ TEST(GoldenTest, EveryExampleMatchesItsGoldenJson) {
     ASSERT_TRUE(expected.ok()) << expected.status()
                                << " (run with DIVRISK_UPDATE_GOLDEN=1)";
     EXPECT_EQ(actual, *expected) << file;
+  }
+}
+
+TEST(GoldenTest, EveryExampleMatchesItsGoldenJson) {
+  CheckGoldens(Output::kJson, ".json");
+}
+
+TEST(GoldenTest, EveryExampleMatchesItsGoldenText) {
+  CheckGoldens(Output::kText, ".txt");
+}
+
+TEST(GoldenTest, EveryExampleMatchesItsGoldenVerboseText) {
+  CheckGoldens(Output::kVerboseText, ".verbose.txt");
+}
+
+// What the goldens must read as (issue 15), checked on every example so
+// that a regenerated golden cannot quietly bring the old wording back:
+// no internal catalogue ids or four-decimal figures in the default text,
+// the recommendation with its reason, questions rather than field paths.
+TEST(GoldenTest, DefaultTextReadsAsPlainWords) {
+  for (const std::string& file : ExampleFiles()) {
+    SCOPED_TRACE(file);
+    const std::string text = Assess(file, Output::kText);
+    EXPECT_THAT(text, ::testing::Not(::testing::ContainsRegex(
+                          "[0-9]\\.[0-9][0-9][0-9][0-9]")));
+    EXPECT_THAT(text, ::testing::Not(::testing::HasSubstr("at its prior")));
+    EXPECT_THAT(text, ::testing::Not(::testing::HasSubstr("Band: ")));
+    for (const char* id : {"PL-2", "WA-BRK", "CAR-DD2", "SIPRI-PP24", "EUC-3.",
+                           "A6-1.", "mitigation:"}) {
+      EXPECT_THAT(text, ::testing::Not(::testing::HasSubstr(id))) << id;
+    }
+    EXPECT_THAT(text, ::testing::ContainsRegex(
+                          "\nRecommendation: [A-Z ]+\n  [A-Z][a-z]"));
+    EXPECT_THAT(text, ::testing::HasSubstr("\nHARD STOPS"));
+    const std::string verbose = Assess(file, Output::kVerboseText);
+    EXPECT_THAT(verbose, ::testing::HasSubstr("; refs: ATT "));
   }
 }
 

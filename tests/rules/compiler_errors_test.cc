@@ -235,7 +235,7 @@ TEST(CompilerErrors, MitigationUnknownRequirement) {
                              At(f, "state_end_users"),
                              "mitigations[0].requires[0]: expected one of "
                              "euc_on_site_inspection, state_end_user, "
-                             "verifiable_destruction; found "
+                             "verifiable_destruction, customs_delivery; found "
                              "'state_end_users'\n")));
 }
 

@@ -223,8 +223,10 @@ TEST(RuleDiff, ARemovedIndicatorReportsExactlyTheAffectedCases) {
       "    params: {conditions: [surplus, second_hand]}\n"
       "    weights: {goods: 2}     # surplus goods obscure origin (M)\n"
       "    unknown_value: 0.2      # prior: share of surplus or second-hand goods (estimate)\n"
-      "    refs: [\"ATT 11(2)\", \"GC-2\"]\n"
-      "    evidence: \"The goods are surplus or second-hand\"\n";
+      "    refs: [\"ATT 11(2)\", \"GC-2\", \"CP Criterion 7\"]\n"
+      "    evidence: \"The goods are surplus or second-hand\"\n"
+      "    question: {to: applicant, text: \"Are the goods new, or surplus or "
+      "second-hand, and from whose stocks?\"}\n";
   auto new_plan = Edited(block, "");
   ASSERT_EQ(new_plan->IndicatorIndex("GC-2.second_hand"), -1);
   ExpectExactlyTheChangedCases(*old_plan, *new_plan, "GC-2.second_hand");

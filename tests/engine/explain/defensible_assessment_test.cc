@@ -106,7 +106,8 @@ TEST(UnknownFacts, TextSaysNotKnownInPlainWords) {
   c.euc_presence = EucPresence::kUnknown;
   const Scored s = Assess(c);
   EXPECT_THAT(s.text, Not(HasSubstr("prior")));
-  EXPECT_THAT(s.text, HasSubstr("not known"));
+  EXPECT_THAT(s.text, HasSubstr("not yet known; counted at how often it is "
+                                "found"));
 }
 
 // A state body is not in a register of companies.
