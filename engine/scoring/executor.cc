@@ -23,9 +23,10 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
   mitigated_.resize(n, k);
   low_.resize(n, k);
   high_.resize(n, k);
-  if (contexts_.size() < cases.size()) contexts_.resize(cases.size());
-  for (size_t r = 0; r < cases.size(); ++r) contexts_[r].Reset(cases[r]);
-  const std::span<const CaseContext> contexts(contexts_.data(), cases.size());
+  // Contexts are reset, not rebuilt: their storage serves the next batch.
+  out->contexts.resize(cases.size());
+  for (size_t r = 0; r < cases.size(); ++r) out->contexts[r].Reset(cases[r]);
+  const std::span<const CaseContext> contexts(out->contexts);
   for (Eigen::Index i = 0; i < k; ++i) {
     const IndicatorSpec& spec = plan_.indicators[i];
     double* column = out->values.col(i).data();  // column-major: contiguous

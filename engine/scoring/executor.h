@@ -57,6 +57,10 @@ struct BatchScores {
   RowMatrix raw;              // cases x categories, unmitigated (X * W)
   RowMatrix categories;       // cases x categories, mitigated (X' * W)
   std::vector<CaseResult> results;
+  // What the kernels derived from each case (its screening, normalised
+  // names, ...), so that explaining the case does not derive it again.
+  // contexts[r].c() is the case scored in row r.
+  std::vector<CaseContext> contexts;
 };
 
 class Executor {
@@ -65,11 +69,6 @@ class Executor {
 
   // Scores `cases` into *out (its storage is reused between calls).
   void Score(std::span<const Case> cases, BatchScores* out);
-
-  // What the kernels derived from cases[i] of the last Score (its
-  // screening, normalised names, ...), for explaining it without deriving
-  // them again. Valid while those cases are.
-  const CaseContext& context(size_t i) const { return contexts_[i]; }
 
  private:
   const Plan& plan_;
@@ -80,7 +79,6 @@ class Executor {
   RowMatrix low_categories_;
   RowMatrix high_categories_;
   std::vector<double> column_;
-  std::vector<CaseContext> contexts_;  // one per case, storage reused
 };
 
 }  // namespace divrisk
