@@ -50,42 +50,42 @@ bool IsTransportDocument(DocumentKind kind) {
          kind == DocumentKind::kFlightRequest;
 }
 
-void AddNames(const Party& party, std::vector<std::string>& names) {
-  names.push_back(NormalizeName(party.name));
-  for (const std::string& alias : party.aliases) {
-    names.push_back(NormalizeName(alias));
+// Whether `name`, normalised, is one that a document may give for the end
+// user: the application's name or an alias of it or of a party in `roles`,
+// or the EUC's end user when there is an EUC.
+bool KnownName(const CaseContext& x, const std::string& name,
+               const std::vector<PartyRole>& roles) {
+  const Case& c = x.c();
+  auto party_named = [&](int who, const Party& party) {
+    for (int k = -1; k < static_cast<int>(party.aliases.size()); ++k) {
+      if (x.NormalizedName(who, k) == name) return true;
+    }
+    return false;
+  };
+  if (party_named(kEndUserParty, c.end_user)) return true;
+  for (size_t i = 0; i < c.parties.size(); ++i) {
+    const Party& party = c.parties[i];
+    if (party.role && Contains(roles, *party.role) &&
+        party_named(static_cast<int>(i), party)) {
+      return true;
+    }
   }
+  return c.euc_presence == EucPresence::kPresent && c.euc.end_user_named &&
+         NormalizeName(*c.euc.end_user_named) == name;
 }
 
-// The names, normalised, that a document may give for the end user: the
-// application's name and aliases, the parties in `roles`, and the EUC's end
-// user when there is an EUC.
-std::vector<std::string> KnownNames(const Case& c,
-                                    const std::vector<PartyRole>& roles) {
-  std::vector<std::string> names;
-  AddNames(c.end_user, names);
-  for (const Party& party : c.parties) {
-    if (party.role && Contains(roles, *party.role)) AddNames(party, names);
-  }
-  if (c.euc_presence == EucPresence::kPresent && c.euc.end_user_named) {
-    names.push_back(NormalizeName(*c.euc.end_user_named));
-  }
-  return names;
-}
-
-// 1 when a document gives at `field` (`field_name`) a name that is not one
-// of KnownNames(c, roles); the evidence quotes each such name and says `why`.
-double UnknownName(const Case& c, Evidence* ev,
+// 1 when a document gives at `field` (`field_name`) a name that is not a
+// KnownName; the evidence quotes each such name and says `why`.
+double UnknownName(const CaseContext& x, Evidence* ev,
                    std::optional<std::string> Document::*field,
                    const char* field_name, const std::vector<PartyRole>& roles,
                    const char* why) {
+  const Case& c = x.c();
   double value = 0;
-  std::vector<std::string> known;  // built at the first name
   for (size_t i = 0; i < c.documents.size(); ++i) {
     const std::optional<std::string>& name = c.documents[i].*field;
     if (!name) continue;
-    if (known.empty()) known = KnownNames(c, roles);
-    if (Contains(known, NormalizeName(*name))) continue;
+    if (KnownName(x, NormalizeName(*name), roles)) continue;
     value = 1;
     if (!ev) break;
     ev->Add(absl::StrCat(ItemPath("documents", i), ".", field_name),
@@ -121,8 +121,8 @@ class ConsigneeMismatch : public KernelBase<ConsigneeMismatch> {
             "roles", std::vector{PartyRole::kConsignee,
                                  PartyRole::kIntermediateConsignee})) {}
 
-  double Eval(const Case& c, Evidence* ev) const {
-    return UnknownName(c, ev, &Document::consignee, "consignee", roles_,
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    return UnknownName(x, ev, &Document::consignee, "consignee", roles_,
                        ": not the end user, a declared consignee or the "
                        "EUC's end user");
   }
@@ -135,8 +135,8 @@ class EndUserMismatch : public KernelBase<EndUserMismatch> {
  public:
   EndUserMismatch(KernelParams&, const ReferenceData&) {}
 
-  double Eval(const Case& c, Evidence* ev) const {
-    return UnknownName(c, ev, &Document::end_user, "end_user", {},
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    return UnknownName(x, ev, &Document::end_user, "end_user", {},
                        ": not the end user of the application or the EUC");
   }
 };
@@ -163,32 +163,6 @@ class DestinationMismatch : public KernelBase<DestinationMismatch> {
   }
 };
 
-// The significant words of a goods description: lower case, split on
-// anything not a letter or digit, words of two characters or fewer dropped
-// ("of", "5"), and a final plural "s" dropped so that "rifle" meets
-// "rifles". Sorted and unique.
-std::vector<std::string> SignificantWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  auto flush = [&] {
-    if (word.size() > 3 && word.back() == 's') word.pop_back();
-    if (word.size() > 2) words.push_back(word);
-    word.clear();
-  };
-  for (char ch : text) {
-    const unsigned char u = static_cast<unsigned char>(ch);
-    if (std::isalnum(u) || u >= 0x80) {
-      word.push_back(static_cast<char>(std::tolower(u)));
-    } else {
-      flush();
-    }
-  }
-  flush();
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
-}
-
 // How many words two sorted, duplicate-free lists share.
 size_t CountShared(const std::vector<std::string>& a,
                    const std::vector<std::string>& b) {
@@ -209,15 +183,17 @@ class GoodsMismatch : public KernelBase<GoodsMismatch> {
 
   // The words of all goods lines are pooled: one document may describe
   // several lines at once ("rifles and ammunition").
-  double Eval(const Case& c, Evidence* ev) const {
+  // The words of a description: CaseContext::GoodsWords ("of", "5"
+  // dropped; "rifles" meets "rifle").
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    const Case& c = x.c();
     double value = 0;
-    std::vector<std::string> vocabulary;  // built at the first description
     for (size_t i = 0; i < c.documents.size(); ++i) {
       const std::optional<std::string>& declared =
           c.documents[i].declared_goods;
       if (!declared) continue;
-      if (vocabulary.empty()) vocabulary = Vocabulary(c);
-      const size_t shared = CountShared(SignificantWords(*declared), vocabulary);
+      const size_t shared =
+          CountShared(SignificantWords(*declared), x.GoodsWords());
       if (static_cast<double>(shared) >= min_shared_) continue;
       value = 1;
       if (!ev) break;
@@ -230,14 +206,6 @@ class GoodsMismatch : public KernelBase<GoodsMismatch> {
   }
 
  private:
-  static std::vector<std::string> Vocabulary(const Case& c) {
-    std::string text;
-    for (const GoodsLine& g : c.goods) {
-      absl::StrAppend(&text, g.description, " ", EnumWord(g.category), " ");
-    }
-    return SignificantWords(text);
-  }
-
   double min_shared_;
 };
 

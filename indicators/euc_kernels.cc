@@ -25,7 +25,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
-#include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -263,16 +263,19 @@ class FlaggedNumber : public KernelBase<FlaggedNumber> {
 // How two party names relate, by their normalised tokens.
 enum class NameRelation : uint8_t { kSame, kVaguer, kMoreSpecific, kDifferent };
 
-std::set<std::string> NameTokens(std::string_view name) {
-  std::set<std::string> tokens;
-  const std::string norm = NormalizeName(name);
+// The distinct tokens of a name once normalised, sorted (as
+// CaseContext::NameTokens gives the parties').
+std::vector<std::string_view> NameTokens(const std::string& normalized) {
+  std::vector<std::string_view> tokens;
   size_t start = 0;
-  while (start < norm.size()) {
-    size_t end = norm.find(' ', start);
-    if (end == std::string::npos) end = norm.size();
-    tokens.insert(norm.substr(start, end - start));
+  while (start < normalized.size()) {
+    size_t end = normalized.find(' ', start);
+    if (end == std::string::npos) end = normalized.size();
+    tokens.push_back(std::string_view(normalized).substr(start, end - start));
     start = end + 1;
   }
+  std::sort(tokens.begin(), tokens.end());
+  tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
   return tokens;
 }
 
@@ -280,9 +283,11 @@ std::set<std::string> NameTokens(std::string_view name) {
 // kVaguer when named has a strict subset of the tokens ("Ministry of
 // Interior" for "Directorate of Logistics, Ministry of Interior"),
 // kMoreSpecific when it has a strict superset.
-NameRelation Relate(const std::set<std::string>& named,
-                    const std::set<std::string>& applied) {
-  if (named == applied) return NameRelation::kSame;
+NameRelation Relate(std::span<const std::string_view> named,
+                    std::span<const std::string_view> applied) {
+  if (std::equal(named.begin(), named.end(), applied.begin(), applied.end())) {
+    return NameRelation::kSame;
+  }
   if (std::includes(applied.begin(), applied.end(), named.begin(),
                     named.end())) {
     return NameRelation::kVaguer;
@@ -301,18 +306,21 @@ class EndUserMismatch : public KernelBase<EndUserMismatch> {
 
   // The end user's aliases count as its names (former names,
   // transliterations): the closest of them decides.
-  double Eval(const Case& c, Evidence* ev) const {
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    const Case& c = x.c();
     if (auto v = NoDocument(c, ev)) return *v;
     if (!c.euc.end_user_named) {
       if (ev) ev->Unknown("euc.end_user_named");
       return kUnknown;
     }
-    const std::set<std::string> named = NameTokens(*c.euc.end_user_named);
-    NameRelation best = Relate(named, NameTokens(c.end_user.name));
+    const std::string named_text = NormalizeName(*c.euc.end_user_named);
+    const std::vector<std::string_view> named = NameTokens(named_text);
+    NameRelation best = Relate(named, x.NameTokens(kEndUserParty, -1));
     int best_alias = -1;
     for (size_t i = 0;
          i < c.end_user.aliases.size() && best != NameRelation::kSame; ++i) {
-      const NameRelation r = Relate(named, NameTokens(c.end_user.aliases[i]));
+      const NameRelation r =
+          Relate(named, x.NameTokens(kEndUserParty, static_cast<int>(i)));
       if (r < best) {
         best = r;
         best_alias = static_cast<int>(i);

@@ -8,9 +8,11 @@
 //
 // A kernel's value for a case is in [0, 1] (0: no concern, 1: the full
 // concern), or kUnknown when the facts it needs are absent. Kernels write
-// their logic once, in `Eval(const Case&, Evidence*)`; KernelBase turns it
-// into the batch loop (no evidence, no virtual call per case) and the
-// explanation call (with evidence), so scores and reasons cannot disagree.
+// their logic once, in `Eval(const Case&, Evidence*)`, or in
+// `Eval(const CaseContext&, Evidence*)` when they use what other kernels
+// derive from the case too (case_context.h); KernelBase turns it into the
+// batch loop (no evidence, no virtual call per case) and the explanation
+// call (with evidence), so scores and reasons cannot disagree.
 
 #ifndef DIVRISK_INDICATORS_KERNEL_H_
 #define DIVRISK_INDICATORS_KERNEL_H_
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "engine/model/case.h"
+#include "indicators/case_context.h"
 
 namespace divrisk {
 
@@ -53,26 +56,43 @@ class Kernel {
  public:
   virtual ~Kernel() = default;
 
-  // out[i] = value for cases[i]. REQUIRES: out.size() == cases.size().
-  virtual void EvaluateBatch(std::span<const Case> cases,
+  // out[i] = value for cases[i].c(). REQUIRES: out.size() == cases.size().
+  virtual void EvaluateBatch(std::span<const CaseContext> cases,
                              std::span<double> out) const = 0;
 
   // The value for one case, and the evidence for it in *evidence.
-  virtual double Explain(const Case& c, Evidence* evidence) const = 0;
+  virtual double Explain(const CaseContext& c, Evidence* evidence) const = 0;
+  // The same for a case without a context of its own.
+  double Explain(const Case& c, Evidence* evidence) const {
+    return Explain(CaseContext(c), evidence);
+  }
 };
 
-// Derived provides `double Eval(const Case&, Evidence* ev) const`, where ev
-// may be null (batch path): guard evidence building with `if (ev)`.
+// Derived provides `double Eval(const Case&, Evidence* ev) const` or
+// `double Eval(const CaseContext&, Evidence* ev) const`, where ev may be
+// null (batch path): guard evidence building with `if (ev)`.
 template <typename Derived>
 class KernelBase : public Kernel {
  public:
-  void EvaluateBatch(std::span<const Case> cases,
+  using Kernel::Explain;
+  void EvaluateBatch(std::span<const CaseContext> cases,
                      std::span<double> out) const final {
     const Derived& self = static_cast<const Derived&>(*this);
-    for (size_t i = 0; i < cases.size(); ++i) out[i] = self.Eval(cases[i], nullptr);
+    for (size_t i = 0; i < cases.size(); ++i) {
+      out[i] = Run(self, cases[i], nullptr);
+    }
   }
-  double Explain(const Case& c, Evidence* evidence) const final {
-    return static_cast<const Derived&>(*this).Eval(c, evidence);
+  double Explain(const CaseContext& c, Evidence* evidence) const final {
+    return Run(static_cast<const Derived&>(*this), c, evidence);
+  }
+
+ private:
+  static double Run(const Derived& self, const CaseContext& x, Evidence* ev) {
+    if constexpr (requires { self.Eval(x, ev); }) {
+      return self.Eval(x, ev);
+    } else {
+      return self.Eval(x.c(), ev);
+    }
   }
 };
 

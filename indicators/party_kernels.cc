@@ -101,10 +101,9 @@ constexpr bool IcpRoleExtendsPartyRole() {
 }
 static_assert(IcpRoleExtendsPartyRole());
 
-// A party of the case by position: the exporter, the end user, or
-// parties[who] for who >= 0.
-constexpr int kExporter = -2;
-constexpr int kEndUser = -1;
+// A party of the case by position (case_context.h).
+constexpr int kExporter = kExporterParty;
+constexpr int kEndUser = kEndUserParty;
 
 const Party& PartyAt(const Case& c, int who) {
   if (who == kExporter) return c.exporter;
@@ -142,9 +141,11 @@ class Listed : public KernelBase<Listed> {
   // re-register abroad and fronts borrow addresses, so the name carries the
   // identity; a false hit is for the officer to clear, not for the engine
   // to drop.
-  double Eval(const Case& c, Evidence* ev) const {
-    screening::ListingResult r =
-        screening::CheckListing(*screener_, c, effects_, ev != nullptr);
+  // The case is screened once for all party_listed indicators (the
+  // context keeps the findings).
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    screening::ListingResult r = screening::CheckListing(
+        *screener_, x.c(), x.Findings(*screener_), effects_, ev != nullptr);
     if (ev != nullptr) {
       for (auto& [path, text] : r.facts) {
         ev->Add(std::move(path), std::move(text));
@@ -199,17 +200,18 @@ class Unregistered : public KernelBase<Unregistered> {
   // company that the transit state does not register, so it is not
   // checked. Brokers and agents among the parties answer to the brokers'
   // register of their own country.
-  double Eval(const Case& c, Evidence* ev) const {
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    const Case& c = x.c();
     AnyOf any;
     if (std::optional<RegisterRole> role = ApplicantRole(c.transaction);
         role && Contains(roles_, *role)) {
-      Check(c, kExporter, *role, any, ev);
+      Check(x, kExporter, *role, any, ev);
     }
     if (Contains(roles_, RegisterRole::kBroker)) {
       for (int i = 0; i < PartyCount(c); ++i) {
         const std::optional<PartyRole>& role = PartyAt(c, i).role;
         if (role == PartyRole::kBroker || role == PartyRole::kAgent) {
-          Check(c, i, RegisterRole::kBroker, any, ev);
+          Check(x, i, RegisterRole::kBroker, any, ev);
         }
       }
     }
@@ -231,8 +233,9 @@ class Unregistered : public KernelBase<Unregistered> {
     return RegisterRole::kExporter;
   }
 
-  void Check(const Case& c, int who, RegisterRole role, AnyOf& any,
+  void Check(const CaseContext& x, int who, RegisterRole role, AnyOf& any,
              Evidence* ev) const {
+    const Case& c = x.c();
     const Party& party = PartyAt(c, who);
     // Registers list companies and individuals; a state body (armed forces,
     // police, a ministry or state agency) or an international organisation
@@ -282,7 +285,7 @@ class Unregistered : public KernelBase<Unregistered> {
     // shell that lists a registered firm's name as an alias would otherwise
     // borrow its registration.
     std::vector<std::string> problems;
-    if (NormalizeName(entry->name) != NormalizeName(party.name)) {
+    if (NormalizeName(entry->name) != x.NormalizedName(who, -1)) {
       problems.push_back(absl::StrCat("registered to ", Quoted(entry->name)));
     }
     if (!entry->ValidOn(c.assessed_on)) {

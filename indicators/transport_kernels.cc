@@ -64,14 +64,19 @@ double AnyLeg(const Case& c, Evidence* ev, std::optional<bool> Leg::*field,
 
 // The index of the party with role carrier that a leg's `carrier` names, by
 // name or alias after normalisation (legal forms and word order aside).
-std::optional<size_t> FindCarrier(const Case& c, const std::string& name) {
-  const std::string key = NormalizeName(name);
+std::optional<size_t> FindCarrier(const CaseContext& x,
+                                  const std::string& name) {
+  const Case& c = x.c();
+  std::string key;  // normalised at the first carrier not named exactly
   for (size_t i = 0; i < c.parties.size(); ++i) {
     const Party& p = c.parties[i];
     if (p.role != PartyRole::kCarrier) continue;
-    if (p.name == name || NormalizeName(p.name) == key) return i;
-    for (const std::string& alias : p.aliases) {
-      if (NormalizeName(alias) == key) return i;
+    if (p.name == name) return i;
+    if (key.empty()) key = NormalizeName(name);
+    const int who = static_cast<int>(i);
+    if (x.NormalizedName(who, -1) == key) return i;
+    for (size_t k = 0; k < p.aliases.size(); ++k) {
+      if (x.NormalizedName(who, static_cast<int>(k)) == key) return i;
     }
   }
   return std::nullopt;
@@ -177,7 +182,8 @@ class CarrierUnidentified : public KernelBase<CarrierUnidentified> {
   CarrierUnidentified(KernelParams& p, const ReferenceData&)
       : no_vehicle_value_(p.Fraction("no_vehicle_value", 0.5)) {}
 
-  double Eval(const Case& c, Evidence* ev) const {
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    const Case& c = x.c();
     const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
     if (!legs) return kUnknown;
     double value = 0;
@@ -192,7 +198,7 @@ class CarrierUnidentified : public KernelBase<CarrierUnidentified> {
         }
         continue;
       }
-      std::optional<size_t> k = FindCarrier(c, *leg.carrier);
+      std::optional<size_t> k = FindCarrier(x, *leg.carrier);
       if (!k) {
         value = 1;
         if (ev) {
@@ -228,7 +234,8 @@ class FlagOfConcern : public KernelBase<FlagOfConcern> {
  public:
   FlagOfConcern(KernelParams&, const ReferenceData& ref) : ref_(ref) {}
 
-  double Eval(const Case& c, Evidence* ev) const {
+  double Eval(const CaseContext& x, Evidence* ev) const {
+    const Case& c = x.c();
     const std::vector<Leg>* legs = LegsOrUnknown(c, ev);
     if (!legs) return kUnknown;
     AnyOf any;
@@ -243,7 +250,7 @@ class FlagOfConcern : public KernelBase<FlagOfConcern> {
       }
       bool concern = false;
       std::optional<size_t> k;
-      if (leg.carrier) k = FindCarrier(c, *leg.carrier);
+      if (leg.carrier) k = FindCarrier(x, *leg.carrier);
       if (k && c.parties[*k].country != *leg.flag) {
         concern = true;
         if (ev) {

@@ -12,8 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/batch/batch_run.h"
 #include "engine/batch/line_reader.h"
-#include "engine/doc/json_parser.h"
-#include "engine/reader/case_decoder.h"
+#include "engine/reader/json_case_id.h"
 
 namespace divrisk {
 namespace {
@@ -23,17 +22,13 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-// The line's case id, decoded exactly as the batch decodes it (the same
-// JSON parser and CaseIdOf): escaped keys ("\u0069d"), numeric ids and a
-// byte-order mark read alike here and there.
-bool IdOf(const InputLine& line, DocNode& tree, std::string* id) {
-  if (line.too_long ||
-      !ParseJsonInto(line.text, DocLimits{}, static_cast<int>(line.number),
-                     &tree)
-           .ok()) {
-    return false;
-  }
-  std::optional<std::string> found = CaseIdOf(tree);
+// The line's case id exactly as the batch will decode it (JsonCaseId
+// equals its JSON parser and CaseIdOf): escaped keys ("\u0069d"), numeric
+// ids and a byte-order mark read alike here and there, without building
+// the line's tree.
+bool IdOf(const InputLine& line, std::string* id) {
+  if (line.too_long) return false;
+  std::optional<std::string> found = JsonCaseId(line.text);
   if (!found) return false;
   *id = *std::move(found);
   return true;
@@ -132,14 +127,13 @@ absl::StatusOr<absl::flat_hash_set<uint64_t>> FindRepeatedIds(
         absl::StrCat(path, ": cannot open: ", std::strerror(errno)));
   }
   LineReader reader(in, max_line_bytes, /*owns_file=*/true);
-  // One line at a time: memory is one line, its tree and the hashes.
-  DocNode tree;
+  // One line at a time: memory is one line and the hashes.
   std::string id;
   std::vector<InputLine> lines;
   std::vector<uint64_t> hashes;
   std::vector<Run> runs;
   while (reader.ReadChunk(1, &lines) == 1) {
-    if (!IdOf(lines[0], tree, &id)) continue;
+    if (!IdOf(lines[0], &id)) continue;
     hashes.push_back(CaseIdHash(id));
     if (hashes.size() == run_hashes) {
       absl::StatusOr<File> file = Spill(hashes);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -91,8 +92,8 @@ void Decompose(const Plan& plan, const Eigen::RowVectorXd& x,
 // The unknown facts, with how far each could move the score: the total with
 // the indicator at 1 less the total with it at 0, other unknowns held at
 // their rule-set values, the credited measures applied.
-void RankUnknowns(const Plan& plan, const Case& c, const BatchScores& scores,
-                  int row, const CaseResult& result,
+void RankUnknowns(const Plan& plan, const CaseContext& c,
+                  const BatchScores& scores, int row, const CaseResult& result,
                   const std::vector<double>& factors,
                   std::vector<UnknownFact>* out) {
   std::map<std::string, UnknownFact> by_fact;
@@ -247,6 +248,14 @@ std::string ContributionName(const Plan& plan, const Contribution& line) {
 Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
                    int row, Detail detail) {
   const bool full = detail == Detail::kFull;
+  // The kernels' evidence from what scoring derived from the case, when
+  // the row was scored from this very case (else derived afresh).
+  const size_t r = static_cast<size_t>(row);
+  std::optional<CaseContext> own;
+  const CaseContext& context =
+      r < scores.contexts.size() && &scores.contexts[r].c() == &c
+          ? scores.contexts[r]
+          : own.emplace(c);
   Assessment a;
   a.c = &c;
   a.result = scores.results[row];
@@ -265,14 +274,16 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
   for (Contribution& line : a.contributions) {
     if (line.indicator < 0) continue;
     line.unknown = std::isnan(scores.values(row, line.indicator));
-    if (full) plan.indicators[line.indicator].kernel->Explain(c, &line.evidence);
+    if (full) {
+      plan.indicators[line.indicator].kernel->Explain(context, &line.evidence);
+    }
   }
 
   for (const GateHit& hit : a.result.gates) {
     HardStop stop{hit.gate, hit.action, hit.on_unknown, {}};
     if (full) {
       plan.indicators[plan.gates[hit.gate].indicator].kernel->Explain(
-          c, &stop.evidence);
+          context, &stop.evidence);
     }
     a.hard_stops.push_back(std::move(stop));
   }
@@ -302,7 +313,7 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
 
   const std::vector<double> factors =
       MitigationFactors(plan, a.result.credited);
-  RankUnknowns(plan, c, scores, row, a.result, factors, &a.unknowns);
+  RankUnknowns(plan, context, scores, row, a.result, factors, &a.unknowns);
 
   a.score_lines = WeightScaleLines(plan, scores.effective.row(row),
                                    a.result.credited, a.categories,

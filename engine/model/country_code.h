@@ -8,6 +8,7 @@
 #define DIVRISK_ENGINE_MODEL_COUNTRY_CODE_H_
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -36,18 +37,26 @@ class CountryCode {
   }
   bool empty() const { return chars_[0] == 0; }
 
-  friend bool operator==(const CountryCode&, const CountryCode&) = default;
+  // As one 32-bit word: comparing the arrays calls memcmp, and kernels
+  // compare codes in their inner loops (memberships, embargo targets).
+  friend bool operator==(const CountryCode& a, const CountryCode& b) {
+    return a.Packed() == b.Packed();
+  }
   friend bool operator<(const CountryCode& a, const CountryCode& b) {
     return a.chars_ < b.chars_;
   }
   template <typename H>
   friend H AbslHashValue(H h, const CountryCode& c) {
-    uint32_t packed;
-    std::memcpy(&packed, c.chars_.data(), 4);
-    return H::combine(std::move(h), packed);
+    return H::combine(std::move(h), c.Packed());
   }
 
  private:
+  uint32_t Packed() const {
+    uint32_t packed;
+    std::memcpy(&packed, chars_.data(), 4);
+    return packed;
+  }
+
   std::array<char, 4> chars_{};
 };
 

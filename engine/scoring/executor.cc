@@ -23,10 +23,14 @@ void Executor::Score(std::span<const Case> cases, BatchScores* out) {
   mitigated_.resize(n, k);
   low_.resize(n, k);
   high_.resize(n, k);
+  // Contexts are reset, not rebuilt: their storage serves the next batch.
+  out->contexts.resize(cases.size());
+  for (size_t r = 0; r < cases.size(); ++r) out->contexts[r].Reset(cases[r]);
+  const std::span<const CaseContext> contexts(out->contexts);
   for (Eigen::Index i = 0; i < k; ++i) {
     const IndicatorSpec& spec = plan_.indicators[i];
     double* column = out->values.col(i).data();  // column-major: contiguous
-    spec.kernel->EvaluateBatch(cases, std::span<double>(column, n));
+    spec.kernel->EvaluateBatch(contexts, std::span<double>(column, n));
     for (Eigen::Index r = 0; r < n; ++r) {
       const double v = column[r];
       const double fixed = Fixed(std::isnan(v) ? spec.unknown_value : v);

@@ -18,6 +18,7 @@
 #include <Eigen/Core>
 
 #include "engine/model/case.h"
+#include "indicators/case_context.h"
 #include "rules/plan.h"
 
 namespace divrisk {
@@ -56,6 +57,10 @@ struct BatchScores {
   RowMatrix raw;              // cases x categories, unmitigated (X * W)
   RowMatrix categories;       // cases x categories, mitigated (X' * W)
   std::vector<CaseResult> results;
+  // What the kernels derived from each case (its screening, normalised
+  // names, ...), so that explaining the case does not derive it again.
+  // contexts[r].c() is the case scored in row r.
+  std::vector<CaseContext> contexts;
 };
 
 class Executor {

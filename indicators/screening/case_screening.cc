@@ -39,21 +39,21 @@ std::string CanonicalFor(IdKind kind, std::string_view raw) {
 }
 
 // Screens `query` and appends a finding per match. Most parties match
-// nothing, so the field paths are built only for a match: `path_of(k)`
-// names query name k, `id_path` the identifiers.
-template <typename PathOf>
+// nothing, so the paths are built only for a match: `party_path()` names
+// the party, `path_of(k)` query name k, `id_path()` the identifiers.
+template <typename PartyPath, typename PathOf, typename IdPath>
 void Run(const Screener& screener, const ScreeningQuery& query,
-         std::string_view party_path, PathOf path_of, std::string_view id_path,
+         PartyPath party_path, PathOf path_of, IdPath id_path,
          std::string_view id_text, Date assessed_on,
          std::vector<PartyFinding>* out) {
   for (Match& m : screener.Screen(query)) {
     PartyFinding f;
-    f.party_path = std::string(party_path);
+    f.party_path = party_path();
     if (m.query_name >= 0) {
       f.field_path = path_of(static_cast<size_t>(m.query_name));
       f.screened = query.names[static_cast<size_t>(m.query_name)];
     } else {
-      f.field_path = std::string(id_path);
+      f.field_path = id_path();
       f.screened = std::string(id_text);
     }
     const ListEntry& e = screener.lists().entries[m.entry];
@@ -66,10 +66,18 @@ void Run(const Screener& screener, const ScreeningQuery& query,
 
 }  // namespace
 
-ScreeningQuery QueryForParty(const Party& party) {
-  ScreeningQuery q;
-  q.names.push_back(party.name);
-  for (const std::string& a : party.aliases) q.names.push_back(a);
+namespace {
+
+// QueryForParty into *q, its storage reused.
+void FillQuery(const Party& party, ScreeningQuery* out) {
+  ScreeningQuery& q = *out;
+  q.names.resize(party.aliases.size() + 1);
+  q.names[0] = party.name;
+  for (size_t k = 0; k < party.aliases.size(); ++k) {
+    q.names[k + 1] = party.aliases[k];
+  }
+  q.countries.clear();
+  q.identifiers.clear();
   q.type = TypeOf(party.kind);
   q.state_body = party.kind == PartyKind::kArmedForces ||
                  party.kind == PartyKind::kPolice ||
@@ -83,64 +91,82 @@ ScreeningQuery QueryForParty(const Party& party) {
     std::string v = CanonicalFor(kind, value);
     if (!v.empty()) q.identifiers.push_back({kind, std::move(v), key});
   }
+}
+
+// A query of one name, into *q, its storage reused.
+void FillQuery(const std::string& name, EntityType type, ScreeningQuery* q) {
+  q->names.resize(1);
+  q->names[0] = name;
+  q->countries.clear();
+  q->identifiers.clear();
+  q->type = type;
+  q->state_body = false;
+}
+
+}  // namespace
+
+ScreeningQuery QueryForParty(const Party& party) {
+  ScreeningQuery q;
+  FillQuery(party, &q);
   return q;
 }
 
 std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
   std::vector<PartyFinding> out;
-  auto party = [&](const Party& p, const std::string& path) {
+  // One query per thread, refilled party after party.
+  thread_local ScreeningQuery q;
+  auto party = [&](const Party& p, auto path) {
     auto path_of = [&](size_t k) {
-      return k == 0 ? path + ".name"
-                    : absl::StrCat(path, ".aliases[", k - 1, "]");
+      return k == 0 ? absl::StrCat(path(), ".name")
+                    : absl::StrCat(path(), ".aliases[", k - 1, "]");
     };
-    std::string id_path = path + ".identifiers";
-    std::string_view id_text;
-    if (!p.identifiers.empty()) {
-      id_path = absl::StrCat(path, ".identifiers.", p.identifiers[0].first);
-      id_text = p.identifiers[0].second;
-    }
-    Run(screener, QueryForParty(p), path, path_of, id_path, id_text,
-        c.assessed_on, &out);
+    auto id_path = [&] {
+      return p.identifiers.empty()
+                 ? absl::StrCat(path(), ".identifiers")
+                 : absl::StrCat(path(), ".identifiers.",
+                                p.identifiers[0].first);
+    };
+    const std::string_view id_text =
+        p.identifiers.empty() ? std::string_view() : p.identifiers[0].second;
+    FillQuery(p, &q);
+    Run(screener, q, path, path_of, id_path, id_text, c.assessed_on, &out);
   };
-  auto only = [](std::string name) {
-    return [name = std::move(name)](size_t) { return name; };
+  auto only = [](auto path, const char* field) {
+    return [path, field](auto...) { return absl::StrCat(path(), field); };
   };
-  party(c.exporter, "exporter");
-  party(c.end_user, "end_user");
+  party(c.exporter, [] { return std::string("exporter"); });
+  party(c.end_user, [] { return std::string("end_user"); });
   for (size_t i = 0; i < c.end_user.ultimate_end_users.size(); ++i) {
     const UltimateEndUser& u = c.end_user.ultimate_end_users[i];
-    ScreeningQuery q;
-    q.names.push_back(u.name);
-    q.type = TypeOf(u.kind);
-    const std::string path =
-        absl::StrCat("end_user.ultimate_end_users[", i, "]");
-    Run(screener, q, path, only(path + ".name"), path, "", c.assessed_on, &out);
+    FillQuery(u.name, TypeOf(u.kind), &q);
+    auto path = [i] {
+      return absl::StrCat("end_user.ultimate_end_users[", i, "]");
+    };
+    Run(screener, q, path, only(path, ".name"), path, "", c.assessed_on, &out);
   }
   for (size_t i = 0; i < c.parties.size(); ++i) {
-    party(c.parties[i], absl::StrCat("parties[", i, "]"));
+    party(c.parties[i], [i] { return absl::StrCat("parties[", i, "]"); });
   }
   if (c.transport) {
     std::vector<std::string_view> carriers_seen, vehicles_seen;
     for (size_t i = 0; i < c.transport->legs.size(); ++i) {
       const Leg& leg = c.transport->legs[i];
-      const std::string path = absl::StrCat("transport.legs[", i, "]");
+      auto path = [i] { return absl::StrCat("transport.legs[", i, "]"); };
       if (leg.carrier && std::find(carriers_seen.begin(), carriers_seen.end(),
                                    *leg.carrier) == carriers_seen.end()) {
         carriers_seen.push_back(*leg.carrier);
-        ScreeningQuery q;
-        q.names.push_back(*leg.carrier);
-        q.type = EntityType::kEntity;
-        Run(screener, q, path, only(path + ".carrier"), path, "", c.assessed_on,
+        FillQuery(*leg.carrier, EntityType::kEntity, &q);
+        Run(screener, q, path, only(path, ".carrier"), path, "", c.assessed_on,
             &out);
       }
       if (leg.vehicle_id &&
           std::find(vehicles_seen.begin(), vehicles_seen.end(),
                     *leg.vehicle_id) == vehicles_seen.end()) {
         vehicles_seen.push_back(*leg.vehicle_id);
-        ScreeningQuery q;
+        ScreeningQuery vehicle;
         const bool sea = leg.mode == TransportMode::kSea;
         const bool air = leg.mode == TransportMode::kAir;
-        q.type = sea   ? EntityType::kVessel
+        vehicle.type = sea   ? EntityType::kVessel
                  : air ? EntityType::kAircraft
                        : EntityType::kUnknown;
         const IdKind kind = sea   ? IdKind::kImo
@@ -148,12 +174,13 @@ std::vector<PartyFinding> ScreenCase(const Screener& screener, const Case& c) {
                                   : IdKind::kOther;
         std::string v = CanonicalFor(kind, *leg.vehicle_id);
         if (kind != IdKind::kOther && !v.empty()) {
-          q.identifiers.push_back({kind, std::move(v), "vehicle_id"});
+          vehicle.identifiers.push_back({kind, std::move(v), "vehicle_id"});
         }
-        if (leg.flag) q.countries.push_back(*leg.flag);
-        if (!q.identifiers.empty()) {
-          Run(screener, q, path, only(""), path + ".vehicle_id",
-              *leg.vehicle_id, c.assessed_on, &out);
+        if (leg.flag) vehicle.countries.push_back(*leg.flag);
+        if (!vehicle.identifiers.empty()) {
+          Run(screener, vehicle, path, [](size_t) { return std::string(); },
+              only(path, ".vehicle_id"), *leg.vehicle_id, c.assessed_on,
+              &out);
         }
       }
     }

@@ -10,8 +10,15 @@ namespace divrisk::screening {
 ListingResult CheckListing(const Screener& screener, const Case& c,
                            const std::vector<ListingEffect>& effects,
                            bool explain) {
+  return CheckListing(screener, c, ScreenCase(screener, c), effects, explain);
+}
+
+ListingResult CheckListing(const Screener& screener, const Case& c,
+                           const std::vector<PartyFinding>& findings,
+                           const std::vector<ListingEffect>& effects,
+                           bool explain) {
   ListingResult result;
-  for (const PartyFinding& f : ScreenCase(screener, c)) {
+  for (const PartyFinding& f : findings) {
     const ListEntry& e = screener.lists().entries[f.match.entry];
     const ListingEffect effect = screener.lists().sources[e.source].effect;
     if (std::find(effects.begin(), effects.end(), effect) == effects.end()) {

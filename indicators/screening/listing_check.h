@@ -21,6 +21,7 @@
 
 #include "engine/model/case.h"
 #include "engine/model/reference_data.h"
+#include "indicators/screening/case_screening.h"
 #include "indicators/screening/loaders.h"
 #include "indicators/screening/screener.h"
 
@@ -34,6 +35,12 @@ struct ListingResult {
 };
 
 ListingResult CheckListing(const Screener& screener, const Case& c,
+                           const std::vector<ListingEffect>& effects,
+                           bool explain);
+// The same from the case's findings with `screener` (ScreenCase), when
+// they are at hand.
+ListingResult CheckListing(const Screener& screener, const Case& c,
+                           const std::vector<PartyFinding>& findings,
                            const std::vector<ListingEffect>& effects,
                            bool explain);
 

@@ -405,10 +405,13 @@ bool Screener::Adjust(const ScreeningQuery& query, const ListEntry& e,
 
 namespace {
 
-// Everything a query's result depends on, as bytes.
-std::string QueryKey(uint64_t screener, const ScreeningQuery& q) {
-  std::string key = absl::StrCat(screener, "|", static_cast<int>(q.type), "|",
-                                 q.state_body ? 1 : 0);
+// Everything a query's result depends on, as bytes, into *key (its
+// storage reused).
+void QueryKey(uint64_t screener, const ScreeningQuery& q, std::string* out) {
+  std::string& key = *out;
+  key.clear();
+  absl::StrAppend(&key, screener, "|", static_cast<int>(q.type), "|",
+                  q.state_body ? 1 : 0);
   for (const std::string& n : q.names) absl::StrAppend(&key, "|n", n);
   for (CountryCode c : q.countries) {
     key.append("|c").append(c.view());
@@ -416,7 +419,6 @@ std::string QueryKey(uint64_t screener, const ScreeningQuery& q) {
   for (const Identifier& id : q.identifiers) {
     absl::StrAppend(&key, "|i", static_cast<int>(id.kind), id.value);
   }
-  return key;
 }
 
 }  // namespace
@@ -432,7 +434,8 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
   constexpr size_t kCacheEntries = 1 << 14;
   using Cache = absl::flat_hash_map<std::string, std::vector<Match>>;
   thread_local Cache current, previous;
-  std::string key = QueryKey(id_, query);
+  thread_local std::string key;
+  QueryKey(id_, query, &key);
   if (auto it = current.find(key); it != current.end()) return it->second;
   std::vector<Match> matches;
   if (auto it = previous.find(key); it != previous.end()) {
@@ -445,7 +448,7 @@ std::vector<Match> Screener::Screen(const ScreeningQuery& query) const {
     previous = std::move(current);
     current = Cache();
   }
-  current.emplace(std::move(key), matches);
+  current.emplace(key, matches);
   return matches;
 }
 

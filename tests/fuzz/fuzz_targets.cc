@@ -18,7 +18,9 @@
 #include "engine/explain/assessment.h"
 #include "engine/output/assessment_json_writer.h"
 #include "engine/output/text_writer.h"
+#include "engine/reader/case_decoder.h"
 #include "engine/reader/case_reader.h"
+#include "engine/reader/json_case_id.h"
 #include "engine/scoring/executor.h"
 #include "indicators/screening/list_model.h"
 #include "indicators/screening/loaders.h"
@@ -173,6 +175,25 @@ int JsonCase(const uint8_t* data, size_t size) {
   return AssessText(data, size, CaseSyntax::kJson);
 }
 
+int JsonCaseIdAgrees(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  DocLimits tight;
+  tight.max_bytes = 4096;
+  tight.max_depth = 4;
+  tight.max_nodes = 64;
+  tight.max_scalar_bytes = 16;
+  for (const DocLimits& limits : {DocLimits{}, tight}) {
+    DocNode tree;
+    std::optional<std::string> want;
+    if (ParseJsonInto(text, limits, 1, &tree).ok()) want = CaseIdOf(tree);
+    if (JsonCaseId(text, limits) != want) {
+      Fail(absl::StrCat("JsonCaseId differs from the tree path (tree: ",
+                        want ? *want : "none", ")"));
+    }
+  }
+  return 0;
+}
+
 int JsonlLines(const uint8_t* data, size_t size) {
   const Plan& plan = DefaultPlan();
   // The real reader over the bytes; small lines limit, so that fuzzed
@@ -286,6 +307,7 @@ std::span<const Target> Targets() {
       {"yaml_case", &YamlCase},           {"json_case", &JsonCase},
       {"jsonl_line", &JsonlLines},        {"rule_set", &RuleSet},
       {"sanctions_list", &SanctionsList}, {"batch_paths", &BatchPaths},
+      {"json_case_id", &JsonCaseIdAgrees},
   };
   return kTargets;
 }

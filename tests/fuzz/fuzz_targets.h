@@ -35,6 +35,11 @@ int RuleSet(const uint8_t* data, size_t size);
 // US CSL); for OFAC, '\f' separates the primary, add and alt files.
 int SanctionsList(const uint8_t* data, size_t size);
 
+// One JSON line's case id two ways: JsonCaseId (simdjson On-Demand, the
+// batch's first pass) must equal ParseJsonInto + CaseIdOf (the tree path
+// the batch decodes with), at the default limits and at tight ones.
+int JsonCaseIdAgrees(const uint8_t* data, size_t size);
+
 // `divrisk batch`'s paths and output options (BatchJob) in a scratch
 // folder: the bytes choose the input and each output among the input, its
 // links, existing files, directories, dangling symlinks, a FIFO, device

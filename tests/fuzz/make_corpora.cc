@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
       Write(out / "json_case" / (stem + ".json"), json);
     }
     Write(out / "jsonl_line" / (stem + ".jsonl"), json + "\n");
+    Write(out / "json_case_id" / (stem + ".json"), json);
     json_lines.push_back(json);
   }
   // A small archive: three cases, a duplicate, CRLF, a broken last line

@@ -23,7 +23,7 @@ jobs=${3:-1}
 shift $(($# < 3 ? $# : 3))
 src=$(cd "$(dirname "$0")/../.." && pwd)
 targets=("$@")
-((${#targets[@]})) || targets=(yaml_case json_case jsonl_line rule_set sanctions_list batch_paths)
+((${#targets[@]})) || targets=(yaml_case json_case jsonl_line rule_set sanctions_list batch_paths json_case_id)
 fuzz=$build/tests/fuzz
 
 run_one() {

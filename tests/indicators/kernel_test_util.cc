@@ -249,7 +249,8 @@ KernelRun RunKernel(const std::string& name, const Case& c, Params params,
       << name << ": " << run.param_errors.front();
   run.value = kernel->Explain(c, &run.evidence);
   std::vector<double> out(1);
-  kernel->EvaluateBatch(std::span<const Case>(&c, 1), out);
+  const CaseContext context(c);
+  kernel->EvaluateBatch(std::span<const CaseContext>(&context, 1), out);
   run.batch_value = out[0];
   const bool same = (std::isnan(run.value) && std::isnan(run.batch_value)) ||
                     run.value == run.batch_value;
