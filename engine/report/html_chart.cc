@@ -15,8 +15,8 @@ namespace divrisk {
 namespace {
 
 constexpr int kWidth = 800;
-constexpr int kLabelWidth = 330;  // indicator and citation, left
-constexpr int kBarRoom = 360;     // longest bar
+constexpr int kLabelWidth = 410;  // indicator and citation, left
+constexpr int kBarRoom = 300;     // longest bar
 constexpr int kGroupHeight = 26;
 constexpr int kRowHeight = 48;
 
@@ -72,15 +72,20 @@ void AppendContributionChart(const ReportView& v, std::string* out) {
       const char* colour = cap ? "#777" : bar.mitigating ? "#1b6e3a" : "#b3261e";
       const std::string fill =
           bar.unknown ? absl::StrCat("url(#hatch-", kind, ")") : colour;
+      // The officer reads the indicator's words; its catalogue id stays in
+      // an attribute, for tests and tools, and in the JSON.
       absl::StrAppend(out, "<g class=\"bar ", kind,
-                      bar.unknown ? " unknown" : " known", "\"><title>");
+                      bar.unknown ? " unknown" : " known",
+                      "\" data-line=\"");
       AppendHtml(bar.id, out);
+      absl::StrAppend(out, "\"><title>");
+      AppendHtml(bar.reason, out);
       absl::StrAppend(out, ": ", bar.shown, " points",
                       bar.unknown ? " (facts not known)" : "", "; ");
       AppendHtml(bar.citation, out);
       absl::StrAppend(out, "</title>");
       absl::StrAppend(out, "<text x=\"8\" y=\"", y + 14, "\" font-size=\"12\">",
-                      Label(bar.id, 46), "</text>");
+                      Label(bar.reason, 56), "</text>");
       for (size_t k = 0; k < bar.treaty_refs.size(); ++k) {
         absl::StrAppend(out, "<text x=\"8\" y=\"", y + 28 + 13 * k,
                         "\" font-size=\"11\" fill=\"#444\">",

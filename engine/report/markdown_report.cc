@@ -68,9 +68,9 @@ void Body(const ReportView& v, std::string* out) {
     if (cat.bars.empty()) continue;
     absl::StrAppend(out, "### ", Md(cat.name), "\n\n");
     for (const BarView& b : cat.bars) {
-      absl::StrAppend(out, "- ", b.shown,
-                      " ", Md(b.id), b.unknown ? " (fact not known)" : "", ": ",
-                      Md(b.reason), " (", Md(b.citation), ")\n");
+      absl::StrAppend(out, "- ", b.shown, " ", Md(b.reason),
+                      b.unknown ? " (fact not known)" : "", " (",
+                      Md(b.citation), ")\n");
     }
     absl::StrAppend(out, "\n");
   }

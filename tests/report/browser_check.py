@@ -194,8 +194,8 @@ def check_case(driver, work, profile, expect):
     for text in wanted:
         if as_dom_text(text) not in dom:
             fail("case", f"the DOM dump lacks {text!r}")
-    def drawn(selector):  # indicator ids of the bars, from their titles
-        return {b.get_attribute("textContent").split(":")[0]
+    def drawn(selector):  # indicator ids of the bars, from data-line
+        return {b.get_attribute("data-line")
                 for b in driver.find_elements(By.CSS_SELECTOR, selector)}
     bars = drawn("svg.chart g.bar") - {"category cap"}
     bars = {b for b in bars if not b.startswith("condition")}

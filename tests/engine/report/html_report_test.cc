@@ -59,13 +59,16 @@ TEST(HtmlReport, EveryExampleShowsVerdictHardStopsFirstAndEveryContribution) {
       ++bars;
       if (line.kind != ScoreLine::Kind::kIndicator) continue;
       const std::string& id = ExamplePlan().indicators[line.indicator].id;
-      EXPECT_NE(page.find("<title>" + Html(id) + ": "), std::string::npos) << id;
+      EXPECT_NE(page.find("data-line=\"" + Html(id) + "\"><title>" +
+                          Html(ExamplePlan().indicators[line.indicator].evidence)),
+                std::string::npos)
+          << id;
       for (const Contribution& c : x.a.contributions) {
         if (c.indicator == line.indicator && c.unknown) ++unknown;
       }
     }
     EXPECT_EQ(Count(page, "<g class=\"bar "), bars);
-    EXPECT_EQ(Count(page, " unknown\"><title>"), unknown);
+    EXPECT_EQ(Count(page, " unknown\" data-line="), unknown);
     EXPECT_EQ(Count(page, "<tr><td class=\"num\">"), bars);  // evidence rows
     EXPECT_NE(page.find(Html(x.a.reason)), std::string::npos);
     for (const Question& q : x.a.questions) {
