@@ -20,6 +20,7 @@
 #include "engine/scoring/executor.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/bundled_plans.h"
 #include "rules/compiler.h"
 #include "tests/shared_data.h"
 
@@ -28,18 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const Plan& ExamplePlan() {
-  static const Plan* plan = [] {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                               "/rules/att-example-authority");
-    if (!p.ok()) {
-      ADD_FAILURE() << p.status();
-      std::abort();
-    }
-    return p->release();
-  }();
-  return *plan;
-}
 
 enum class Output { kJson, kText, kVerboseText };
 

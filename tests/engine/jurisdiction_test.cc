@@ -11,6 +11,7 @@
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"
 #include "gtest/gtest.h"
+#include "tests/bundled_plans.h"
 #include "rules/compiler.h"
 
 namespace divrisk {
@@ -23,10 +24,6 @@ std::unique_ptr<const Plan> CompileDefault() {
   return p.ok() ? std::move(*p) : nullptr;
 }
 
-const Plan& DefaultPlan() {
-  static const Plan* plan = CompileDefault().release();
-  return *plan;
-}
 
 struct Result {
   Case c;

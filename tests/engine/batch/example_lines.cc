@@ -1,4 +1,5 @@
 #include <algorithm>
+#include "tests/bundled_plans.h"
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,15 +13,6 @@
 
 namespace divrisk {
 
-const Plan& DefaultPlan() {
-  static const Plan* plan = [] {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                               "/rules/att-default");
-    if (!p.ok()) std::abort();
-    return p->release();
-  }();
-  return *plan;
-}
 
 std::vector<std::string> ExampleLines(int copies) {
   std::vector<std::string> files;

@@ -8,11 +8,9 @@
 #include <vector>
 
 #include "rules/plan.h"
+#include "tests/bundled_plans.h"
 
 namespace divrisk {
-
-// rules/att-default, compiled on first use (aborts if it does not compile).
-const Plan& DefaultPlan();
 
 // A whole file's bytes ("" when it cannot be read), and a file written
 // with exactly `bytes`: the batch tests' view of their outputs.

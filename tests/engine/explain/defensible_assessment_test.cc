@@ -13,6 +13,7 @@
 #include "engine/scoring/executor.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/bundled_plans.h"
 #include "rules/compiler.h"
 
 namespace divrisk {
@@ -21,22 +22,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// The examples are written for the example authority, which holds the
-// registers, EUC templates and flagged numbers they are judged against
-// (the default holds no invented record); it scores as the default does.
-const Plan& ExamplePlan() {
-  static const Plan* plan = [] {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                               "/rules/att-example-authority");
-    if (!p.ok()) {
-      ADD_FAILURE() << p.status();
-      std::abort();
-    }
-    return p->release();
-  }();
-  return *plan;
-}
-
+// The examples are judged under ExamplePlan() (tests/bundled_plans.h), which
+// scores as the default does.
 Case Example(const std::string& name) {
   absl::StatusOr<Case> c =
       ReadCaseFile(std::string(DIVRISK_SOURCE_DIR) + "/examples/" + name,

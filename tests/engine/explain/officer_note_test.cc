@@ -22,6 +22,7 @@
 #include "engine/scoring/score_math.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/bundled_plans.h"
 #include "rules/compiler.h"
 
 namespace divrisk {
@@ -32,21 +33,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-const Plan& RuleSet(const std::string& name) {
-  static std::map<std::string, const Plan*> plans;
-  const Plan*& plan = plans[name];
-  if (plan == nullptr) {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) + "/rules/" +
-                               name);
-    if (!p.ok()) {
-      ADD_FAILURE() << p.status();
-      std::abort();
-    }
-    plan = p->release();
-  }
-  return *plan;
-}
-const Plan& ExamplePlan() { return RuleSet("att-example-authority"); }
 
 Case Example(const std::string& name) {
   absl::StatusOr<Case> c =
@@ -110,7 +96,7 @@ TEST(Citation, MergesPinpointsDropsInternalIdsLongestCodeWins) {
 TEST(Citation, EveryBundledIndicatorCitesTheTreatyInLetterForm) {
   for (const char* name : {"att-default", "att-example-authority",
                            "bench-subset"}) {
-    const Plan& plan = RuleSet(name);
+    const Plan& plan = BundledPlan(name);
     for (size_t i = 0; i < plan.indicators.size(); ++i) {
       const std::string cited = LetterCitation(plan, static_cast<int>(i));
       EXPECT_THAT(cited, StartsWith("ATT Art. ")) << name << " "
@@ -119,7 +105,7 @@ TEST(Citation, EveryBundledIndicatorCitesTheTreatyInLetterForm) {
           << plan.indicators[i].id;
     }
   }
-  const Plan& plan = RuleSet("att-default");
+  const Plan& plan = BundledPlan("att-default");
   EXPECT_THAT(LetterCitation(plan, plan.IndicatorIndex("PL-2.unregistered")),
               HasSubstr("Wassenaar Arrangement, Best Practices for Effective "
                         "Legislation on Arms Brokering"));
@@ -130,7 +116,7 @@ TEST(Citation, EveryBundledIndicatorCitesTheTreatyInLetterForm) {
 TEST(Questions, EveryBundledIndicatorHasItsOwnTemplate) {
   for (const char* name : {"att-default", "att-example-authority",
                            "bench-subset"}) {
-    for (const IndicatorSpec& spec : RuleSet(name).indicators) {
+    for (const IndicatorSpec& spec : BundledPlan(name).indicators) {
       ASSERT_TRUE(spec.question.has_value()) << name << " " << spec.id;
       // A question, which "Please supply ..." may follow.
       EXPECT_THAT(spec.question->text, HasSubstr("?")) << spec.id;

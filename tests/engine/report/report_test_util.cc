@@ -8,22 +8,11 @@
 #include "engine/reader/case_reader.h"
 #include "engine/scoring/executor.h"
 #include "gtest/gtest.h"
+#include "tests/bundled_plans.h"
 #include "rules/compiler.h"
 
 namespace divrisk {
 
-const Plan& ExamplePlan() {
-  static const Plan* plan = [] {
-    auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) +
-                               "/rules/att-example-authority");
-    if (!p.ok()) {
-      ADD_FAILURE() << p.status();
-      std::abort();
-    }
-    return p->release();
-  }();
-  return *plan;
-}
 
 Assessed AssessCase(const Case& c) {
   Assessed out;

@@ -11,10 +11,9 @@
 #include "engine/explain/assessment.h"
 #include "engine/model/case.h"
 #include "rules/plan.h"
+#include "tests/bundled_plans.h"
 
 namespace divrisk {
-
-const Plan& ExamplePlan();
 
 // One case and its assessment (which points into the case).
 struct Assessed {
