@@ -9,7 +9,6 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
-#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -22,7 +21,6 @@
 #include "engine/report/archive_summary.h"
 #include "engine/report/html_report.h"
 #include "engine/report/markdown_report.h"
-#include "engine/scoring/executor.h"
 
 namespace divrisk::cli {
 namespace {
@@ -60,10 +58,7 @@ int ReportCase(const ReportOptions& options) {
     std::cerr << c.status().message() << "\n";
     return kExitInvalid;
   }
-  Executor executor(*plan);
-  BatchScores scores;
-  executor.Score(std::span<const Case>(&*c, 1), &scores);
-  const Assessment a = Explain(*plan, *c, scores, 0);
+  const Assessment a = AssessOne(*plan, *c);
   std::string out;
   if (options.format == "markdown") {
     AppendMarkdownReport(*plan, a, &out);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -324,6 +325,13 @@ Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
   a.questions = RankQuestions(plan, c, a);
   a.reason = RecommendationReason(plan, a);
   return a;
+}
+
+Assessment AssessOne(const Plan& plan, const Case& c) {
+  Executor executor(plan);
+  BatchScores scores;
+  executor.Score(std::span<const Case>(&c, 1), &scores);
+  return Explain(plan, c, scores, 0);
 }
 
 }  // namespace divrisk

@@ -126,6 +126,10 @@ enum class Detail : uint8_t {
 Assessment Explain(const Plan& plan, const Case& c, const BatchScores& scores,
                    int row, Detail detail = Detail::kFull);
 
+// Scores one case and explains it in full: what assess, report, the
+// service and audit verification show for a single case file.
+Assessment AssessOne(const Plan& plan, const Case& c);
+
 }  // namespace divrisk
 
 #endif  // DIVRISK_ENGINE_EXPLAIN_ASSESSMENT_H_

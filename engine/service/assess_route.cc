@@ -10,7 +10,6 @@
 #include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
 #include "engine/report/html_report.h"
-#include "engine/scoring/executor.h"
 #include "engine/service/service_context.h"
 #include "rules/canonical.h"
 
@@ -94,10 +93,7 @@ void Assess(ServiceContext& ctx, const httplib::Request& req,
                       errors.empty() ? FromStatus(c.status(), "request")
                                      : FromDocErrors("request", errors));
   }
-  Executor executor(**plan);
-  BatchScores scores;
-  executor.Score(std::span<const Case>(&*c, 1), &scores);
-  const Assessment a = Explain(**plan, *c, scores, 0);
+  const Assessment a = AssessOne(**plan, *c);
   std::string json;
   if (!*html || ctx.audit != nullptr) AppendAssessmentJson(**plan, a, &json);
   if (!Audit(ctx, json, body, *syntax, authority)) {

@@ -2,14 +2,12 @@
 
 #include <map>
 #include <memory>
-#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "engine/explain/assessment.h"
 #include "engine/model/country_code.h"
 #include "engine/output/assessment_json_writer.h"
 #include "engine/reader/case_reader.h"
-#include "engine/scoring/executor.h"
 #include "engine/service/audit_log.h"
 
 namespace divrisk::service {
@@ -23,11 +21,8 @@ absl::StatusOr<AuditRecord> Rescore(const Plan& plan, const AuditRecord& row) {
   absl::StatusOr<Case> c =
       ReadCaseText(*row.input, syntax, "input", *plan.reference);
   if (!c.ok()) return c.status();
-  Executor executor(plan);
-  BatchScores scores;
-  executor.Score(std::span<const Case>(&*c, 1), &scores);
   std::string json;
-  AppendAssessmentJson(plan, Explain(plan, *c, scores, 0), &json);
+  AppendAssessmentJson(plan, AssessOne(plan, *c), &json);
   AuditRecord again;
   if (absl::Status s = FillFromAssessmentJson(json, &again); !s.ok()) return s;
   return again;
