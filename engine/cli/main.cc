@@ -55,6 +55,24 @@ void AddAuthority(CLI::App* cmd, std::string* authority) {
       });
 }
 
+const char kListsDirHelp[] =
+    "Directory of the lists `divrisk lists update` installed (default: "
+    "$DIVRISK_DATA/lists, else ~/.local/share/divrisk/lists)";
+
+// --rules and --lists-dir: the rule set a command compiles and the
+// screening lists it installs into it.
+void AddRuleSet(CLI::App* cmd, std::string* rules_dir, std::string* lists_dir) {
+  cmd->add_option("--rules", *rules_dir, "Rule-set directory")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_option("--lists-dir", *lists_dir, kListsDirHelp);
+}
+
+// --threads, between 1 and 1024.
+template <typename Count>
+void AddThreads(CLI::App* cmd, Count* threads, const std::string& help) {
+  cmd->add_option("--threads", *threads, help)->check(CLI::Range(1, 1024));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -78,16 +96,12 @@ int main(int argc, char** argv) {
 
   AssessOptions assess;
   const std::string lists_dir = divrisk::DefaultListsDir();
-  const char* lists_dir_help =
-      "Directory of the lists `divrisk lists update` installed (default: "
-      "$DIVRISK_DATA/lists, else ~/.local/share/divrisk/lists)";
+  const char* lists_dir_help = kListsDirHelp;
   assess.rules_dir = divrisk::DefaultRulesDir();
   assess.lists_dir = lists_dir;
   CLI::App* assess_cmd =
       app.add_subcommand("assess", "Score one licence application, explained");
-  assess_cmd->add_option("--rules", assess.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  assess_cmd->add_option("--lists-dir", assess.lists_dir, lists_dir_help);
+  AddRuleSet(assess_cmd, &assess.rules_dir, &assess.lists_dir);
   assess_cmd->add_option("--format", assess.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   AddAuthority(assess_cmd, &assess.authority);
@@ -109,9 +123,7 @@ int main(int argc, char** argv) {
   validate.lists_dir = lists_dir;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check case files without scoring");
-  validate_cmd->add_option("--rules", validate.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  validate_cmd->add_option("--lists-dir", validate.lists_dir, lists_dir_help);
+  AddRuleSet(validate_cmd, &validate.rules_dir, &validate.lists_dir);
   validate_cmd->add_option("files", validate.files, "Case files")->required();
 
   BatchOptions batch;
@@ -119,12 +131,9 @@ int main(int argc, char** argv) {
   batch.lists_dir = lists_dir;
   CLI::App* batch_cmd = app.add_subcommand(
       "batch", "Re-score an archive: JSON Lines (or a directory) in, one line out per case");
-  batch_cmd->add_option("--rules", batch.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  batch_cmd->add_option("--lists-dir", batch.lists_dir, lists_dir_help);
+  AddRuleSet(batch_cmd, &batch.rules_dir, &batch.lists_dir);
   AddAuthority(batch_cmd, &batch.authority);
-  batch_cmd->add_option("--threads", batch.threads, "Threads (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  AddThreads(batch_cmd, &batch.threads, "Threads (default: all cores)");
   batch_cmd->add_option("--output", batch.output, "full or summary")
       ->check(CLI::IsMember({"full", "summary"}));
   batch_cmd->add_option("-o", batch.output_file, "Output file (default: stdout)");
@@ -157,8 +166,7 @@ int main(int argc, char** argv) {
   AddAuthority(diff_cmd, &diff.authority);
   diff_cmd->add_option("--format", diff.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  diff_cmd->add_option("--threads", diff.threads, "Threads (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  AddThreads(diff_cmd, &diff.threads, "Threads (default: all cores)");
   diff_cmd->add_option("--top", diff.top, "How many of the largest moves to list");
   diff_cmd->add_option("input", diff.input,
                        "JSONL file, directory of case files, or - for stdin");
@@ -169,9 +177,7 @@ int main(int argc, char** argv) {
   CLI::App* calibrate_cmd = app.add_subcommand(
       "calibrate", "Fit indicator weights (and, with --priors, unknown values) "
                    "to an archive's outcomes; write them as a proposed rule set");
-  calibrate_cmd->add_option("--rules", calibrate.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  calibrate_cmd->add_option("--lists-dir", calibrate.lists_dir, lists_dir_help);
+  AddRuleSet(calibrate_cmd, &calibrate.rules_dir, &calibrate.lists_dir);
   calibrate_cmd->add_option("-o", calibrate.output_dir,
                             "The proposed rule-set directory, new (default: "
                             "RULES-proposed beside the current one)");
@@ -202,9 +208,7 @@ int main(int argc, char** argv) {
   calibrate_cmd->add_flag("--priors", calibrate.priors,
                           "Also propose unknown values: each indicator's "
                           "adverse share where its facts are known");
-  calibrate_cmd->add_option("--threads", calibrate.threads,
-                            "Threads reading the archive (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  AddThreads(calibrate_cmd, &calibrate.threads, "Threads reading the archive (default: all cores)");
   calibrate_cmd->add_option("archive", calibrate.archive,
                             "The archive: JSON Lines of past cases with outcomes")
       ->required()
@@ -216,9 +220,7 @@ int main(int argc, char** argv) {
   CLI::App* similar_cmd = app.add_subcommand(
       "similar", "The past cases most similar to a case, with their decisions "
                  "and outcomes (its precedents)");
-  similar_cmd->add_option("--rules", similar.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  similar_cmd->add_option("--lists-dir", similar.lists_dir, lists_dir_help);
+  AddRuleSet(similar_cmd, &similar.rules_dir, &similar.lists_dir);
   similar_cmd->add_option("--archive", similar.archive,
                           "The archive: JSON Lines of past cases")
       ->required()
@@ -227,9 +229,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   similar_cmd->add_option("--format", similar.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  similar_cmd->add_option("--threads", similar.threads,
-                          "Threads reading the archive (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  AddThreads(similar_cmd, &similar.threads, "Threads reading the archive (default: all cores)");
   similar_cmd->add_option("file", similar.file, "Case file (.yaml or .json)")
       ->required();
 
@@ -239,9 +239,7 @@ int main(int argc, char** argv) {
   CLI::App* network_cmd = app.add_subcommand(
       "network", "The intermediaries, carriers and vehicles of an archive that "
                  "connect the most applicants and end users");
-  network_cmd->add_option("--rules", network.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  network_cmd->add_option("--lists-dir", network.lists_dir, lists_dir_help);
+  AddRuleSet(network_cmd, &network.rules_dir, &network.lists_dir);
   network_cmd->add_option("--archive", network.archive,
                           "The archive: JSON Lines of past cases")
       ->required()
@@ -250,9 +248,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 100000));
   network_cmd->add_option("--format", network.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  network_cmd->add_option("--threads", network.threads,
-                          "Threads reading the archive (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  AddThreads(network_cmd, &network.threads, "Threads reading the archive (default: all cores)");
 
   ReportOptions report;
   report.rules_dir = divrisk::DefaultRulesDir();
@@ -261,9 +257,7 @@ int main(int argc, char** argv) {
   CLI::App* report_cmd = app.add_subcommand(
       "report", "One case as an HTML page or a Markdown note; or, with "
                 "--batch, an archive of results as a dashboard page");
-  report_cmd->add_option("--rules", report.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  report_cmd->add_option("--lists-dir", report.lists_dir, lists_dir_help);
+  AddRuleSet(report_cmd, &report.rules_dir, &report.lists_dir);
   AddAuthority(report_cmd, &report.authority);
   report_cmd->add_option("--format", report.format, "html or markdown")
       ->check(CLI::IsMember({"html", "markdown"}));
@@ -374,15 +368,11 @@ int main(int argc, char** argv) {
   CLI::App* serve_cmd = app.add_subcommand(
       "serve", "Serve the engine over HTTP: /v1/assess, /v1/batch, /v1/rules, "
                "/metrics, a page for officers (see README, \"Service\")");
-  serve_cmd->add_option("--rules", serve.rules_dir, "Rule-set directory")
-      ->check(CLI::ExistingDirectory);
-  serve_cmd->add_option("--lists-dir", serve.lists_dir, lists_dir_help);
+  AddRuleSet(serve_cmd, &serve.rules_dir, &serve.lists_dir);
   serve_cmd->add_option("--listen", serve.listen,
                         "HOST:PORT to listen on (default 127.0.0.1:8080; port "
                         "0: any free port, announced on stdout)");
-  serve_cmd->add_option("--threads", serve.threads,
-                        "Scoring threads of a batch (default: all cores)")
-      ->check(CLI::Range(1, 1024));
+  AddThreads(serve_cmd, &serve.threads, "Scoring threads of a batch (default: all cores)");
   serve_cmd->add_option("--token-file", serve.token_file,
                         "File holding the bearer token clients must send; "
                         "required beyond loopback");
