@@ -3,24 +3,10 @@
 # that an interrupted batch leaves no output file that looks complete.
 # Usage: cli_test.sh DIVRISK_BINARY SOURCE_DIR
 set -u
-# No lists a developer installed (divrisk lists update) change the outputs.
-export DIVRISK_DATA=/nonexistent/divrisk-test-data
 bin=$1
 src=$2
-work=$(mktemp -d)
-trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
-failures=0
-check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT
-  if [ "$2" != "$3" ]; then
-    echo "FAIL: $1: expected exit $2, got $3"
-    failures=$((failures + 1))
-  else
-    echo "ok: $1"
-  fi
-}
-expect() {  # expect NAME COMMAND...: the command must succeed
-  if "${@:2}"; then echo "ok: $1"; else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
+# shellcheck source=checks.sh
+source "$(dirname "$0")/checks.sh"
 
 example="$src/examples/g2g-artillery-ammunition-estonia.yaml"
 "$bin" assess "$example" > "$work/text"; check "assess text" 0 $?

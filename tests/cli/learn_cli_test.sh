@@ -3,23 +3,10 @@
 # generated archive with the documented outcome model.
 # Usage: learn_cli_test.sh DIVRISK_BINARY SOURCE_DIR
 set -u
-export DIVRISK_DATA=/nonexistent/divrisk-test-data
 bin=$1
 src=$2
-work=$(mktemp -d)
-trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
-failures=0
-check() {  # check NAME EXPECTED_EXIT ACTUAL_EXIT
-  if [ "$2" != "$3" ]; then
-    echo "FAIL: $1: expected exit $2, got $3"
-    failures=$((failures + 1))
-  else
-    echo "ok: $1"
-  fi
-}
-expect() {  # expect NAME COMMAND...: the command must succeed
-  if "${@:2}"; then echo "ok: $1"; else echo "FAIL: $1"; failures=$((failures + 1)); fi
-}
+# shellcheck source=checks.sh
+source "$(dirname "$0")/checks.sh"
 
 "$bin" generate --count 3000 --seed 4 --outcome-model -o "$work/a.jsonl"
 check "generate --outcome-model" 0 $?
