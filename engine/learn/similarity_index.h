@@ -86,6 +86,11 @@ class SimilarityIndex {
   double Squared(const float* f, CountryCode dest, uint64_t goods,
                  const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
                  uint32_t row, double limit2) const;
+  // The same from the row's features `g`, destination and goods.
+  double SquaredTo(const float* f, CountryCode dest, uint64_t goods,
+                   const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
+                   const float* g, CountryCode row_dest, uint64_t row_goods,
+                   uint32_t row, double limit2) const;
   // The scaled, rotated features of `values` row `row` (NaN: unknown).
   template <typename Get>
   void Rotate(Get value, float* out) const;
@@ -96,7 +101,11 @@ class SimilarityIndex {
   std::vector<float> unknown_;        // unknown_value per indicator
   std::vector<float> mean_;           // of the scaled values
   Eigen::MatrixXf axes_;              // dims x dims, principal axes by column
-  std::vector<float> features_;       // rows x dims, scaled and rotated
+  // positions x dims, scaled and rotated: while the index is built, by row;
+  // then by position in order_ (tree order).
+  std::vector<float> features_;
+  std::vector<uint32_t> position_of_row_;  // row -> position in order_
+  std::vector<uint64_t> goods_;            // per position: goods mask
   std::vector<uint32_t> key_begin_;   // rows + 1 offsets into keys_
   std::vector<uint32_t> keys_;        // sorted, unique per row
   struct Group {
@@ -125,7 +134,6 @@ class SimilarityIndex {
   std::vector<float> boxes_;
   std::vector<Group> groups_;
   std::vector<uint32_t> order_;       // rows by group, then by tree leaf
-  std::vector<float> lead_;           // per position in order_: kLead axes
   std::vector<uint32_t> rows_begin_;  // per key id + 1: offsets into rows_
   std::vector<uint32_t> rows_;        // the rows naming each key
   absl::flat_hash_map<std::string, uint32_t> row_of_id_;
