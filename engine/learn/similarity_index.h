@@ -24,7 +24,8 @@
 // node's box and the least goods term of its cases, and stops when the
 // best bound left exceeds the k-th best distance so far; a case is skipped
 // when the constant, its goods term and its leading axes exceed it, and a
-// distance is abandoned as soon as its partial sum does.
+// distance is abandoned as soon as its partial sum does. The features (and
+// goods) are stored in tree order, so a leaf's cases are read in one sweep.
 // Every skip is by a lower bound, so the result is the same as a scan of
 // every case (ties by archive order); tests check this against Scan().
 
