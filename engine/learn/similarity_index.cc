@@ -13,8 +13,6 @@ namespace divrisk::learn {
 
 namespace {
 
-// Leading axes kept beside the sort order, for the cheap lower bound.
-
 // Cases in a leaf of a group's tree. Large leaves: since a leaf's cases lie
 // side by side in memory, checking a few more of them costs less than the
 // box bounds and queue work of a deeper tree (bench/similar_latency at

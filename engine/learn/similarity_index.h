@@ -116,7 +116,9 @@ class SimilarityIndex {
     uint32_t root = 0;            // its tree in nodes_
   };
   static constexpr uint32_t kNoNode = UINT32_MAX;
-  static constexpr size_t kLead = 8;  // leading axes in the trees' boxes
+  // Leading axes of a leaf case's cheap lower bound (16: at 100,000 cases
+  // CPU mean 0.48 ms against 0.58 with 8 and 0.74 with 32).
+  static constexpr size_t kLead = 16;
   // A k-d tree node over positions [begin, end) of order_; its cases' box
   // is boxes_[box, box + dims) (low) and the next dims (high).
   struct Node {
