@@ -12,6 +12,7 @@
 #include "engine/learn/calibration.h"
 #include "engine/learn/calibration_report.h"
 #include "engine/learn/proposed_rules.h"
+#include "engine/report/calibration_page.h"
 
 namespace divrisk::cli {
 
@@ -83,6 +84,8 @@ int RunCalibrate(const CalibrateCommandOptions& o) {
   std::string report;
   if (o.format == "json") {
     learn::AppendCalibrationJson(*plan, *c, ctx, &report);
+  } else if (o.format == "html") {
+    AppendCalibrationHtml(*plan, *c, ctx, &report);
   } else {
     learn::AppendCalibrationText(*plan, *c, ctx, &report);
   }

@@ -190,8 +190,9 @@ int main(int argc, char** argv) {
                             std::string::npos;
         return ok ? "" : "expected letters, digits, '.', '_', '+' or '-' (at most 64)";
       });
-  calibrate_cmd->add_option("--format", calibrate.format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  calibrate_cmd->add_option("--format", calibrate.format,
+                            "text, json or html (a self-contained page)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   calibrate_cmd->add_option("--folds", calibrate.folds,
                             "Cross-validation folds (default 5)")
       ->check(CLI::Range(2, 100));

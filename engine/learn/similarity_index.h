@@ -24,7 +24,8 @@
 // node's box and the least goods term of its cases, and stops when the
 // best bound left exceeds the k-th best distance so far; a case is skipped
 // when the constant, its goods term and its leading axes exceed it, and a
-// distance is abandoned as soon as its partial sum does.
+// distance is abandoned as soon as its partial sum does. The features (and
+// goods) are stored in tree order, so a leaf's cases are read in one sweep.
 // Every skip is by a lower bound, so the result is the same as a scan of
 // every case (ties by archive order); tests check this against Scan().
 
@@ -86,6 +87,11 @@ class SimilarityIndex {
   double Squared(const float* f, CountryCode dest, uint64_t goods,
                  const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
                  uint32_t row, double limit2) const;
+  // The same from the row's features `g`, destination and goods.
+  double SquaredTo(const float* f, CountryCode dest, uint64_t goods,
+                   const uint32_t* keys, size_t n_keys, uint32_t unknown_keys,
+                   const float* g, CountryCode row_dest, uint64_t row_goods,
+                   uint32_t row, double limit2) const;
   // The scaled, rotated features of `values` row `row` (NaN: unknown).
   template <typename Get>
   void Rotate(Get value, float* out) const;
@@ -96,7 +102,11 @@ class SimilarityIndex {
   std::vector<float> unknown_;        // unknown_value per indicator
   std::vector<float> mean_;           // of the scaled values
   Eigen::MatrixXf axes_;              // dims x dims, principal axes by column
-  std::vector<float> features_;       // rows x dims, scaled and rotated
+  // positions x dims, scaled and rotated: while the index is built, by row;
+  // then by position in order_ (tree order).
+  std::vector<float> features_;
+  std::vector<uint32_t> position_of_row_;  // row -> position in order_
+  std::vector<uint64_t> goods_;            // per position: goods mask
   std::vector<uint32_t> key_begin_;   // rows + 1 offsets into keys_
   std::vector<uint32_t> keys_;        // sorted, unique per row
   struct Group {
@@ -106,7 +116,9 @@ class SimilarityIndex {
     uint32_t root = 0;            // its tree in nodes_
   };
   static constexpr uint32_t kNoNode = UINT32_MAX;
-  static constexpr size_t kLead = 8;  // leading axes in the trees' boxes
+  // Leading axes of a leaf case's cheap lower bound (16: at 100,000 cases
+  // CPU mean 0.48 ms against 0.58 with 8 and 0.74 with 32).
+  static constexpr size_t kLead = 16;
   // A k-d tree node over positions [begin, end) of order_; its cases' box
   // is boxes_[box, box + dims) (low) and the next dims (high).
   struct Node {
@@ -125,7 +137,6 @@ class SimilarityIndex {
   std::vector<float> boxes_;
   std::vector<Group> groups_;
   std::vector<uint32_t> order_;       // rows by group, then by tree leaf
-  std::vector<float> lead_;           // per position in order_: kLead axes
   std::vector<uint32_t> rows_begin_;  // per key id + 1: offsets into rows_
   std::vector<uint32_t> rows_;        // the rows naming each key
   absl::flat_hash_map<std::string, uint32_t> row_of_id_;

@@ -14,8 +14,9 @@ passing it.
 
 Usage: browser_check.py WORK_DIR CASE_FILE
 WORK_DIR holds the pages (case.html, hostile.html, summary.html,
-diff.html) and what divrisk said (case.json: assess --format json of
-CASE_FILE; results.summary.json: the batch's --summary; diff.json).
+diff.html, calibration.html) and what divrisk said (case.json: assess --format json of
+CASE_FILE; results.summary.json: the batch's --summary; diff.json; calibration.json:
+calibrate --format json of the same fit).
 """
 
 import base64
@@ -273,6 +274,25 @@ def check_diff(driver, work, profile, expect):
                      f"{expect['top_moves']}")
 
 
+def check_calibration(driver, work, profile, expect):
+    url, leaks, errors = render(driver, work, "calibration")
+    check_clean("calibration", leaks, errors)
+    dom = dump_dom(url, profile)
+    for text in expect["texts"]:
+        if text not in dom:
+            fail("calibration", f"the DOM dump lacks {text!r}")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#weight-table tbody tr")
+    if len(rows) != expect["weights"]:
+        fail("calibration", f"{len(rows)} weight rows, the fit has "
+                            f"{expect['weights']}")
+    for selector, n in [("svg.weights g.weight", expect["learned"]),
+                        ("svg.reliability g.bin", expect["bins"]),
+                        ("#prior-table tbody tr", expect["priors"])]:
+        shown = len(driver.find_elements(By.CSS_SELECTOR, selector))
+        if shown != n:
+            fail("calibration", f"{shown} of {selector}, the fit has {n}")
+
+
 def load(work, name):
     with open(os.path.join(work, name)) as f:
         return json.load(f)
@@ -304,7 +324,20 @@ def expectations(work, case_file):
     diff = {"transitions": [[d["transitions"][a][b] for b in order]
                             for a in order],
             "top_moves": len(d["top_moves"])}
-    return {"case": case, "summary": summary, "diff": diff}
+    cal = load(work, "calibration.json")
+    four = lambda v: "n/a" if v is None else f"{v:.4f}"
+    calibration = {
+        "texts": [cal["rule_set"]["sha256"], cal["proposed_rule_set"]["sha256"],
+                  f"{four(cal['auc']['out_of_fold'])}</b> (95% bootstrap "
+                  f"interval {four(cal['auc']['low'])} to "
+                  f"{four(cal['auc']['high'])}"],
+        "weights": len(cal["weights"]),
+        "learned": sum(1 for w in cal["weights"] if w["learned"]),
+        "bins": sum(1 for b in cal["reliability"] if b["cases"] > 0),
+        "priors": len(cal["priors"]),
+    }
+    return {"case": case, "summary": summary, "diff": diff,
+            "calibration": calibration}
 
 
 def main():
@@ -319,6 +352,8 @@ def main():
             check_dashboard(driver, work, os.path.join(profile, "dump"),
                             expect["summary"])
             check_diff(driver, work, os.path.join(profile, "dump"), expect["diff"])
+            check_calibration(driver, work, os.path.join(profile, "dump"),
+                              expect["calibration"])
         finally:
             driver.quit()
     if FAILURES:

@@ -2,7 +2,8 @@
 # ctest: the reports of README's "Reports" section, made by the built
 # divrisk, rendered in headless Chromium (browser_check.py): the case report
 # of a bundled example, a case with hostile strings, the dashboard of a
-# generated archive and the dashboard of a rule-set diff. Screenshots and
+# generated archive, the dashboard of a rule-set diff and the page of a
+# calibration. Screenshots and
 # A4 PDFs stay in WORK_DIR (the build tree) as artefacts.
 # Without chromium, chromedriver or Selenium for /usr/bin/python3 it is
 # skipped (exit 77, ctest SKIP_RETURN_CODE), except under CI=true, where a
@@ -45,6 +46,12 @@ cd "$WORK"
 "$DIVRISK" diff --old "$SRC/rules/att-default" --new "$RULES" --format json \
   --threads 2 gen.jsonl > diff.json
 "$DIVRISK" report --batch diff.json -o diff.html
+# README, "Learning from the archive": a calibration's page, and its JSON.
+"$DIVRISK" generate --count 3000 --seed 7 --outcome-model -o outcomes.jsonl
+"$DIVRISK" calibrate --rules "$SRC/rules/att-default" --priors --format html \
+  -o proposed outcomes.jsonl > calibration.html 2>/dev/null
+"$DIVRISK" calibrate --rules "$SRC/rules/att-default" --priors --format json \
+  -o proposed-again outcomes.jsonl > calibration.json 2>/dev/null
 grep -q "^## Recommendation: " case.md || { echo "FAIL: case.md has no recommendation"; exit 1; }
 
 exec /usr/bin/python3 "$SRC/tests/report/browser_check.py" "$WORK" "$CASE"
