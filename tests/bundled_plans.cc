@@ -11,9 +11,11 @@ namespace divrisk {
 
 const Plan& BundledPlan(const std::string& name) {
   static std::mutex mutex;
-  static std::map<std::string, const Plan*> plans;
+  // Never destroyed, so that the plans stay reachable to the leak checker
+  // after exit (a static map would be torn down and leave them orphaned).
+  static auto* plans = new std::map<std::string, const Plan*>;
   std::lock_guard<std::mutex> lock(mutex);
-  const Plan*& plan = plans[name];
+  const Plan*& plan = (*plans)[name];
   if (plan == nullptr) {
     auto p = CompileRuleSetDir(std::string(DIVRISK_SOURCE_DIR) + "/rules/" +
                                name);
