@@ -210,9 +210,10 @@ void Results(const ArchiveSummary& s, std::string* out) {
     auto it = s.recommendations.find(word);
     recs.emplace_back(word, it == s.recommendations.end() ? 0 : it->second);
   }
-  for (const auto& [word, n] : s.recommendations) {
+  for (const auto& entry : s.recommendations) {  // (clang 14 cannot capture
+    const std::string& word = entry.first;         //  a structured binding)
     if (std::none_of(recs.begin(), recs.end(), [&](const auto& r) { return r.first == word; })) {
-      recs.emplace_back(word, n);
+      recs.emplace_back(word, entry.second);
     }
   }
   CountTable("Recommendations", "recommendations", recs, s.results, out);
